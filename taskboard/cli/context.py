@@ -1,0 +1,51 @@
+"""What every command shares: the global options and the lazily opened store."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from functools import cached_property
+
+from .. import clock, config
+from ..store import TaskStore, open_store
+
+
+class CommandError(Exception):
+    """A user-facing failure of a command: printed as one line, exit code 1."""
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
+    """``--db``, ``--today``, ``--lang``, ``--theme``; accepted before or after the command."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="database file (default: $TASKBOARD_DB or the user data folder)",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        default=default,
+        help="count deadlines from this date (default: $TASKBOARD_TODAY or today)",
+    )
+    parser.add_argument(
+        "--lang", choices=config.LANGS, default=default, help="label language (default: from the locale)"
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", default=default, help="board theme (default: the last one chosen)"
+    )
+
+
+class Context:
+    """Resolved global options; the store is opened (and seeded) on first use."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.today: date = clock.today(args.today)
+        self.lang: str = args.lang or config.default_lang()
+
+    @cached_property
+    def store(self) -> TaskStore:
+        """The database, created and seeded from the bundled documents if new."""
+        return open_store(self.args.db)

@@ -1,0 +1,84 @@
+"""``import``: documents become tasks (or a 台账 workbook brings back statuses and notes)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.progress import Progress
+from rich.table import Table
+
+from .context import CommandError, Context
+from .output import console
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add ``import`` to the ``taskboard`` parser."""
+    p = sub.add_parser("import", parents=[common], help="import policy documents (.txt/.docx) as tasks")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
+    p.set_defaults(run=cmd_import)
+
+
+def _parse_all(paths: list[Path]):
+    """Parse every file before writing anything: one bad file leaves the database unchanged."""
+    from ..ingest import IngestError, load_aliases, parse_file
+
+    aliases = load_aliases()
+    docs = []
+    err = console(stderr=True)
+    with Progress(console=err, transient=True, disable=len(paths) < 3 or not err.is_terminal) as progress:
+        job = progress.add_task("解析 / parsing", total=len(paths))
+        for path in paths:
+            try:
+                docs.append(parse_file(path, aliases))
+            except IngestError as exc:
+                raise CommandError(str(exc)) from None
+            progress.advance(job)
+    return docs
+
+
+def preview_table(doc, lang: str) -> Table:
+    """What a document would become: number, title, leads, deadline."""
+    zh = lang == "zh"
+    table = Table(title=f"{doc.source}: {len(doc.tasks)} {'项任务' if zh else 'tasks'}", title_justify="left")
+    table.add_column("编号" if zh else "No.", no_wrap=True)
+    table.add_column("任务" if zh else "Task", ratio=3)
+    table.add_column("牵头单位" if zh else "Lead", ratio=2)
+    table.add_column("完成时限" if zh else "Deadline", no_wrap=True)
+    table.add_column("状态" if zh else "Status", no_wrap=True)
+    for t in doc.tasks:
+        due = t.deadline.isoformat() if t.deadline else t.deadline_kind.value
+        table.add_row(t.number, t.title, "、".join(t.lead_units), due, t.status.label(lang))
+    return table
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    """Import documents in one transaction, or preview them with ``--dry-run``."""
+    paths = [Path(f) for f in args.files]
+    for path in paths:
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+    ledgers = [p for p in paths if p.suffix.lower() == ".xlsx"]
+    if ledgers:
+        from .reports import import_ledgers  # the 台账 round trip lives with the exports
+
+        if len(ledgers) != len(paths):
+            raise CommandError("import documents and 台账 workbooks (.xlsx) in separate commands")
+        return import_ledgers(ctx, ledgers, dry_run=args.dry_run)
+    docs = _parse_all(paths)
+    out = console()
+    if args.dry_run:
+        for doc in docs:
+            out.print(preview_table(doc, ctx.lang))
+        out.print("dry run: nothing was written" if ctx.lang == "en" else "试运行：未写入任何内容")
+        return 0
+    store = ctx.store
+    with store.transaction():
+        results = [store.import_tasks(doc.source, doc.tasks) for doc in docs]
+    for r in results:
+        line = f"{r.source}: +{len(r.added)} new, {len(r.updated)} updated, {len(r.unchanged)} unchanged"
+        if r.missing:
+            line += f", {len(r.missing)} no longer in the document (kept)"
+        out.print(line, highlight=False)
+    return 0

@@ -1,0 +1,71 @@
+"""Parse the command line, run one command, turn every expected failure into one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..clock import BadDate
+from ..store import StoreError
+from . import importing, reports, tasks
+from .context import CommandError, Context, add_global_options
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse prints the whole usage block on a mistake; one line is kinder.
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full ``taskboard`` parser with every sub-command registered."""
+    parser = _Parser(
+        prog="taskboard",
+        description="A terminal task board for reform measures: import policy documents, "
+        "track 未开始 / 进行中 / 已完成, chase deadlines, report.",
+    )
+    parser.add_argument("--version", action="version", version=f"taskboard {__version__}")
+    add_global_options(parser)
+    common = argparse.ArgumentParser(add_help=False)
+    add_global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (importing, tasks, reports):
+        module.register(sub, common)
+    return parser
+
+
+def _open_board(ctx: Context) -> int:
+    # The only place the command line touches Textual.
+    from ..ui import run
+
+    run(ctx.store, today=ctx.today, lang=ctx.lang, theme=ctx.args.theme)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``taskboard``; return the process exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        ctx = Context(args)
+        handler = getattr(args, "run", None)
+        return handler(ctx, args) if handler else _open_board(ctx)
+    except BrokenPipeError:
+        # `taskboard list | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0
+    except (CommandError, StoreError, BadDate, ValueError, OSError) as exc:
+        print(f"taskboard: error: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _one_line(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -1,0 +1,25 @@
+"""Writing results: JSON for tools, rich for people, plain text when piped."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import orjson
+from rich.console import Console
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console; colour only on a terminal, and never wrapped narrower than 100 when piped."""
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(file=stream, width=None if stream.isatty() else 100, soft_wrap=False)
+
+
+def dump_json(value: Any) -> str:
+    """Pretty UTF-8 JSON (Chinese as written, not ``\\u`` escapes)."""
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+
+
+def print_json(value: Any) -> None:
+    """Write ``value`` as JSON to standard output."""
+    sys.stdout.write(dump_json(value))

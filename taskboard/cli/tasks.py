@@ -1,0 +1,180 @@
+"""``list``, ``show``, ``move``, ``note``, ``undo``, ``edit``: reading and changing tasks."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.table import Table
+
+from ..clock import parse_date
+from ..model import DeadlineKind, Status, Task, countdown
+from .context import CommandError, Context
+from .output import console, print_json
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the task commands to the ``taskboard`` parser."""
+    p = sub.add_parser("list", parents=[common], help="list tasks (filter by lead unit, status, source)")
+    p.add_argument("--lead", metavar="UNIT", help="only tasks this unit leads, e.g. 区发改委")
+    p.add_argument("--status", metavar="S", help="not_started|in_progress|done or 未开始|进行中|已完成")
+    p.add_argument("--source", metavar="NAME", help="only tasks from this document (file name or its start)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(run=cmd_list)
+
+    p = sub.add_parser("show", parents=[common], help="show one task with its notes and history")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("move", parents=[common], help="set a task's status")
+    p.add_argument("id")
+    p.add_argument("status", help="not_started|in_progress|done or 未开始|进行中|已完成")
+    p.set_defaults(run=cmd_move)
+
+    p = sub.add_parser("note", parents=[common], help="add a progress note to a task")
+    p.add_argument("id")
+    p.add_argument("text")
+    p.set_defaults(run=cmd_note)
+
+    p = sub.add_parser("undo", parents=[common], help="revert the latest change to the board")
+    p.set_defaults(run=cmd_undo)
+
+    p = sub.add_parser("edit", parents=[common], help="correct a task's title, units or deadline")
+    p.add_argument("id")
+    p.add_argument("--title")
+    p.add_argument("--lead", metavar="UNITS", help="lead units, separated by 、 or ,")
+    p.add_argument("--co", metavar="UNITS", help="co-units, separated by 、 or ,")
+    p.add_argument("--deadline", metavar="YYYY-MM-DD", help="new deadline, or 'none'")
+    p.set_defaults(run=cmd_edit)
+
+
+def _status(text: str | None) -> Status | None:
+    if text is None:
+        return None
+    try:
+        return Status.parse(text)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def task_json(task: Task, history: list | None = None) -> dict:
+    """The task as the JSON interface promises it (with its history rows)."""
+    d = task.to_dict()
+    d["history"] = [r.to_dict() for r in history or []]
+    return d
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    """Print the tasks matching the filters, as a table or JSON."""
+    status = _status(args.status)
+    tasks = ctx.store.find(lead=args.lead, status=status, source=args.source)
+    if args.json:
+        print_json([t.to_dict() for t in tasks])
+        return 0
+    zh = ctx.lang == "zh"
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for head in (
+        "ID",
+        "编号" if zh else "No.",
+        "状态" if zh else "Status",
+        "时限" if zh else "Due",
+        "牵头单位" if zh else "Lead",
+        "任务" if zh else "Task",
+    ):
+        table.add_column(head, overflow="fold" if head in ("任务", "Task") else "ellipsis")
+    for t in tasks:
+        table.add_row(
+            t.id,
+            t.number,
+            t.status.label(ctx.lang),
+            countdown(t, ctx.today).label(ctx.lang),
+            "、".join(t.lead_units),
+            t.title,
+        )
+    out = console()
+    out.print(table)
+    out.print(f"{len(tasks)} {'项任务' if zh else 'tasks'}")
+    return 0
+
+
+def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    """Print one task in full: fields, notes, history (newest first)."""
+    task = ctx.store.get(args.id)
+    history = ctx.store.history(task.id)
+    if args.json:
+        print_json(task_json(task, history))
+        return 0
+    zh = ctx.lang == "zh"
+    out = console()
+    out.print(f"[bold]{task.number}. {task.title}[/bold]  ({task.id})")
+    rows = [
+        ("状态" if zh else "Status", task.status.label(ctx.lang)),
+        ("来源" if zh else "Source", task.source),
+        ("章节" if zh else "Section", task.section),
+        ("牵头单位" if zh else "Lead", "、".join(task.lead_units)),
+        ("责任单位" if zh else "Co-units", "、".join(task.co_units)),
+        (
+            "完成时限" if zh else "Deadline",
+            f"{task.deadline or '—'}  {task.deadline_text}  [{countdown(task, ctx.today).label(ctx.lang)}]",
+        ),
+    ]
+    for k, v in rows:
+        out.print(f"{k}: {v}", highlight=False)
+    out.print(task.text, highlight=False)
+    for n in task.notes:
+        out.print(f"  • {n.at} {n.author}: {n.text}", highlight=False)
+    for r in reversed(history):
+        out.print(f"  {r.at} {r.who} {r.action} {r.field}: {r.old} → {r.new}", highlight=False)
+    return 0
+
+
+def cmd_move(ctx: Context, args: argparse.Namespace) -> int:
+    """Set a task's status and say what changed."""
+    status = _status(args.status)
+    before = ctx.store.get(args.id).status
+    task = ctx.store.move(args.id, status)
+    console().print(f"{task.id}: {before.label(ctx.lang)} → {task.status.label(ctx.lang)}", highlight=False)
+    return 0
+
+
+def cmd_note(ctx: Context, args: argparse.Namespace) -> int:
+    """Add a progress note."""
+    task = ctx.store.add_note(args.id, args.text)
+    console().print(f"{task.id}: {'已记录进展' if ctx.lang == 'zh' else 'note added'}", highlight=False)
+    return 0
+
+
+def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
+    """Revert the latest change."""
+    result = ctx.store.undo()
+    if result is None:
+        raise CommandError("nothing to undo")
+    console().print(f"undid {result.action} #{result.seq}: {', '.join(result.tasks)}", highlight=False)
+    return 0
+
+
+def _units(text: str) -> list[str]:
+    return [u.strip() for u in text.replace("，", ",").replace("、", ",").split(",") if u.strip()]
+
+
+def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
+    """Correct the fields an import may have got wrong."""
+    changes: dict = {}
+    if args.title is not None:
+        changes["title"] = args.title.strip()
+    if args.lead is not None:
+        changes["lead_units"] = _units(args.lead)
+    if args.co is not None:
+        changes["co_units"] = _units(args.co)
+    if args.deadline is not None:
+        if args.deadline.lower() in ("none", "无"):
+            changes.update(deadline=None, deadline_kind=DeadlineKind.NONE)
+        else:
+            changes.update(
+                deadline=parse_date(args.deadline, "--deadline"), deadline_kind=DeadlineKind.EXPLICIT
+            )
+    if not changes:
+        raise CommandError("nothing to edit: give --title, --lead, --co or --deadline")
+    task = ctx.store.edit(args.id, **changes)
+    console().print(f"{task.id}: {', '.join(changes)}", highlight=False)
+    return 0

@@ -1,0 +1,40 @@
+"""The as-of date countdowns count from.
+
+Nothing in taskboard reads the wall clock directly for dates: ``--today`` or
+``TASKBOARD_TODAY`` pin it, so tests, screenshots and reports are repeatable.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+
+
+class BadDate(ValueError):
+    """A date argument that is not YYYY-MM-DD."""
+
+
+def parse_date(text: str, what: str = "date") -> date:
+    """Parse ``YYYY-MM-DD`` (also ``YYYY/MM/DD``); raise :class:`BadDate` with a clear message."""
+    value = str(text).strip().replace("/", "-")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadDate(f"bad {what} {text!r}: expected YYYY-MM-DD, e.g. 2023-06-30") from None
+
+
+def today(override: str | date | None = None) -> date:
+    """The as-of date: ``override``, else ``TASKBOARD_TODAY``, else the local date."""
+    if isinstance(override, date):
+        return override
+    if override:
+        return parse_date(override, "--today")
+    env = os.environ.get("TASKBOARD_TODAY")
+    if env:
+        return parse_date(env, "TASKBOARD_TODAY")
+    return date.today()
+
+
+def now_iso() -> str:
+    """The current instant as an ISO timestamp (UTC, seconds): when a change happened."""
+    return datetime.now(UTC).isoformat(timespec="seconds")

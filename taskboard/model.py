@@ -1,0 +1,285 @@
+"""The task model: what a task is, its statuses, deadline kinds and countdowns.
+
+Plain Python on purpose: the store, the importer, the reports and the CLI all
+build on this module and none of them may pull in Textual.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    """Where a task stands; the three kanban columns, in board order."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese label used on the board and in reports."""
+        return _STATUS_ZH[self]
+
+    @property
+    def en(self) -> str:
+        """The English label used on the board and in reports."""
+        return _STATUS_EN[self]
+
+    def label(self, lang: str = "zh") -> str:
+        """The label in ``lang`` (``zh`` or ``en``)."""
+        return self.zh if lang == "zh" else self.en
+
+    @classmethod
+    def parse(cls, text: str) -> Status:
+        """Accept ``in_progress``, ``in progress``, ``进行中``… ; raise ValueError otherwise."""
+        key = str(text).strip().lower().replace("-", "_").replace(" ", "_")
+        for status in cls:
+            if key in (status.value, status.zh, status.en.lower().replace(" ", "_")):
+                return status
+        if key in _STATUS_ALIASES:
+            return _STATUS_ALIASES[key]
+        choices = ", ".join(f"{s.value}/{s.zh}" for s in cls)
+        raise ValueError(f"unknown status {text!r} (use one of {choices})")
+
+    def next(self) -> Status | None:
+        """The column to the right, or None from the last one."""
+        order = list(Status)
+        i = order.index(self)
+        return order[i + 1] if i + 1 < len(order) else None
+
+    def previous(self) -> Status | None:
+        """The column to the left, or None from the first one."""
+        order = list(Status)
+        i = order.index(self)
+        return order[i - 1] if i > 0 else None
+
+
+_STATUS_ZH = {Status.NOT_STARTED: "未开始", Status.IN_PROGRESS: "进行中", Status.DONE: "已完成"}
+_STATUS_EN = {Status.NOT_STARTED: "Not started", Status.IN_PROGRESS: "In progress", Status.DONE: "Done"}
+# Spellings people type into a spreadsheet's 状态 column or a shell.
+_STATUS_ALIASES = {
+    "todo": Status.NOT_STARTED,
+    "new": Status.NOT_STARTED,
+    "doing": Status.IN_PROGRESS,
+    "wip": Status.IN_PROGRESS,
+    "推进中": Status.IN_PROGRESS,
+    "正在推进": Status.IN_PROGRESS,
+    "完成": Status.DONE,
+    "已办结": Status.DONE,
+    "办结": Status.DONE,
+}
+
+
+class DeadlineKind(StrEnum):
+    """How a deadline was stated in the source document."""
+
+    EXPLICIT = "explicit"  # the document names a date or a period end
+    INFERRED = "inferred"  # the document names none; we assumed e.g. the plan's year end
+    RECURRING = "recurring"  # 每月20日前: a standing duty, no single date
+    ONGOING = "ongoing"  # 持续推进 / 长期坚持: no end date
+    NONE = "none"  # nothing stated, nothing inferred
+
+
+@dataclass(slots=True)
+class Note:
+    """A dated progress note on a task."""
+
+    at: str  # ISO timestamp
+    author: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for storage and JSON export."""
+        return {"at": self.at, "author": self.author, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Note:
+        """Inverse of :meth:`to_dict`."""
+        return cls(at=d.get("at", ""), author=d.get("author", ""), text=d.get("text", ""))
+
+
+@dataclass(slots=True)
+class Task:
+    """One measure of a policy document assigned to its lead unit(s).
+
+    ``id`` is derived from the source file name and the measure number (see
+    :func:`task_id`), so importing the same document again finds the same task.
+    """
+
+    id: str
+    source: str
+    number: str
+    title: str
+    text: str = ""
+    section: str = ""
+    lead_units: list[str] = field(default_factory=list)
+    co_units: list[str] = field(default_factory=list)
+    # Units among lead/co units that stand for a group (各乡镇(街道), 各部门…).
+    collectives: list[str] = field(default_factory=list)
+    deadline: date | None = None
+    deadline_text: str = ""
+    deadline_kind: DeadlineKind = DeadlineKind.NONE
+    status: Status = Status.NOT_STARTED
+    notes: list[Note] = field(default_factory=list)
+    created: str = ""
+    updated: str = ""
+    revision: int = 0
+
+    # Fields an import may set; status and notes belong to the coordinator.
+    IMPORTED_FIELDS = (
+        "title",
+        "text",
+        "section",
+        "lead_units",
+        "co_units",
+        "collectives",
+        "deadline",
+        "deadline_text",
+        "deadline_kind",
+    )
+    # Fields a person may change with `edit`.
+    EDITABLE_FIELDS = ("title", "lead_units", "co_units", "deadline", "deadline_text", "deadline_kind")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict (dates as ``YYYY-MM-DD``)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "number": self.number,
+            "title": self.title,
+            "text": self.text,
+            "section": self.section,
+            "lead_units": list(self.lead_units),
+            "co_units": list(self.co_units),
+            "collectives": list(self.collectives),
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "deadline_text": self.deadline_text,
+            "deadline_kind": self.deadline_kind.value,
+            "status": self.status.value,
+            "notes": [n.to_dict() for n in self.notes],
+            "created": self.created,
+            "updated": self.updated,
+            "revision": self.revision,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Task:
+        """Build a task from a stored dict; tolerant of missing optional keys."""
+        deadline = d.get("deadline")
+        return cls(
+            id=d["id"],
+            source=d.get("source", ""),
+            number=str(d.get("number", "")),
+            title=d.get("title", ""),
+            text=d.get("text", ""),
+            section=d.get("section", ""),
+            lead_units=list(d.get("lead_units") or []),
+            co_units=list(d.get("co_units") or []),
+            collectives=list(d.get("collectives") or []),
+            deadline=date.fromisoformat(deadline) if deadline else None,
+            deadline_text=d.get("deadline_text", ""),
+            deadline_kind=DeadlineKind(d.get("deadline_kind") or "none"),
+            status=Status(d.get("status") or "not_started"),
+            notes=[Note.from_dict(n) for n in d.get("notes") or []],
+            created=d.get("created", ""),
+            updated=d.get("updated", ""),
+            revision=int(d.get("revision", 0)),
+        )
+
+    def replace(self, **changes: Any) -> Task:
+        """A copy with ``changes`` applied (the task itself is left alone)."""
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def latest_note(self) -> Note | None:
+        """The most recent progress note, if any."""
+        return self.notes[-1] if self.notes else None
+
+
+def task_id(source: str, number: str) -> str:
+    """Stable id from the source file name and the measure number.
+
+    A short hash of the file name keeps ids typeable whatever the name is
+    (Chinese, spaces, long hashes), and the number stays readable: ``3f9a1c-28``.
+    """
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
+    return f"{digest}-{number}"
+
+
+class Bucket(StrEnum):
+    """Countdown colour buckets on cards and in reports."""
+
+    OVERDUE = "overdue"
+    DUE_TODAY = "due_today"
+    SOON = "soon"  # within 7 days
+    LATER = "later"
+    DONE = "done"
+    ONGOING = "ongoing"
+    RECURRING = "recurring"
+    UNDATED = "undated"
+
+
+SOON_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Countdown:
+    """Days until a task's deadline as of a given day, and its bucket.
+
+    ``days`` is negative when overdue (never clamped) and None when there is
+    no date to count to.
+    """
+
+    bucket: Bucket
+    days: int | None
+
+    def label(self, lang: str = "zh") -> str:
+        """``剩12天`` / ``今天到期`` / ``逾期30天`` or the English equivalent."""
+        zh = lang == "zh"
+        b, d = self.bucket, self.days
+        if b is Bucket.ONGOING:
+            return "持续推进" if zh else "ongoing"
+        if b is Bucket.RECURRING:
+            return "定期" if zh else "recurring"
+        if b is Bucket.DONE:
+            return "已完成" if zh else "done"
+        if d is None:
+            return "无时限" if zh else "no deadline"
+        if d < 0:
+            return f"逾期{-d}天" if zh else f"{-d} day{'s' if d != -1 else ''} overdue"
+        if d == 0:
+            return "今天到期" if zh else "due today"
+        return f"剩{d}天" if zh else f"{d} day{'s' if d != 1 else ''} left"
+
+
+def countdown(task: Task, today: date) -> Countdown:
+    """The countdown of ``task`` as of ``today``."""
+    kind = task.deadline_kind
+    if task.status is Status.DONE:
+        days = (task.deadline - today).days if task.deadline else None
+        return Countdown(Bucket.DONE, days)
+    if kind is DeadlineKind.ONGOING:
+        return Countdown(Bucket.ONGOING, None)
+    if kind is DeadlineKind.RECURRING:
+        return Countdown(Bucket.RECURRING, None)
+    if task.deadline is None:
+        return Countdown(Bucket.UNDATED, None)
+    days = (task.deadline - today).days
+    if days < 0:
+        return Countdown(Bucket.OVERDUE, days)
+    if days == 0:
+        return Countdown(Bucket.DUE_TODAY, 0)
+    if days <= SOON_DAYS:
+        return Countdown(Bucket.SOON, days)
+    return Countdown(Bucket.LATER, days)
+
+
+def is_overdue(task: Task, today: date) -> bool:
+    """True when an unfinished task's deadline has passed."""
+    return countdown(task, today).bucket is Bucket.OVERDUE

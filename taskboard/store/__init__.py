@@ -1,0 +1,20 @@
+"""The task store: a crash-safe TinyDB file with history and undo."""
+
+from .history import Action, HistoryRow
+from .seed import open_store, seed_store
+from .storage import CorruptDatabase, ReadOnlyDatabase, StoreError
+from .store import ImportResult, TaskStore, UndoResult, UnknownTask
+
+__all__ = [
+    "Action",
+    "CorruptDatabase",
+    "HistoryRow",
+    "ImportResult",
+    "ReadOnlyDatabase",
+    "StoreError",
+    "TaskStore",
+    "UndoResult",
+    "UnknownTask",
+    "open_store",
+    "seed_store",
+]

@@ -1,0 +1,83 @@
+"""History rows: the append-only record of every change to the board."""
+
+from __future__ import annotations
+
+import getpass
+import socket
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Action:
+    """The kinds of change a history row records."""
+
+    IMPORT = "import"  # a task created or changed by importing a document
+    MOVE = "move"
+    NOTE = "note"
+    EDIT = "edit"
+    UNDO = "undo"
+
+
+# A history row with this field means the whole task was created (undo deletes it).
+CREATED = "*created*"
+
+
+@dataclass(slots=True)
+class HistoryRow:
+    """One field of one task changed by one transaction."""
+
+    seq: int  # the transaction; rows of one user action share it
+    at: str
+    who: str
+    task: str
+    action: str
+    field: str
+    old: Any = None
+    new: Any = None
+    undoes: int | None = None  # for undo rows: the transaction reverted
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for storage and JSON export."""
+        d = {
+            "seq": self.seq,
+            "at": self.at,
+            "who": self.who,
+            "task": self.task,
+            "action": self.action,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+        }
+        if self.undoes is not None:
+            d["undoes"] = self.undoes
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> HistoryRow:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            seq=int(d["seq"]),
+            at=d.get("at", ""),
+            who=d.get("who", ""),
+            task=d.get("task", ""),
+            action=d.get("action", ""),
+            field=d.get("field", ""),
+            old=d.get("old"),
+            new=d.get("new"),
+            undoes=d.get("undoes"),
+        )
+
+
+def row_key(seq: int, index: int) -> str:
+    """Storage key of a history row: sorts by transaction, then by order within it."""
+    return f"{seq:010d}.{index:05d}"
+
+
+def current_user() -> str:
+    """``user@host`` of this process, recorded on every change."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no passwd entry in some containers
+        user = "unknown"
+    return f"{user}@{socket.gethostname()}"

@@ -1,0 +1,37 @@
+"""Opening the board's database, seeding a new one from the bundled documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .. import clock, paths
+from .store import ImportResult, TaskStore
+
+
+def seed_store(store: TaskStore, documents: Iterable[Path] | None = None) -> list[ImportResult]:
+    """Import the seed documents (default: the bundled ``data/``) in one transaction."""
+    from ..ingest import load_aliases, parse_file  # the importer is only needed for seeding
+
+    aliases = load_aliases()
+    results = []
+    with store.transaction():
+        for path in documents if documents is not None else paths.seed_documents():
+            doc = parse_file(path, aliases)
+            results.append(store.import_tasks(doc.source, doc.tasks))
+    return results
+
+
+def open_store(
+    path: str | Path | None = None,
+    *,
+    seed: bool = True,
+    who: str | None = None,
+    now: Callable[[], str] = clock.now_iso,
+) -> TaskStore:
+    """Open the database at ``path`` (default: ``TASKBOARD_DB`` or the user data
+    folder); a database that does not exist yet is created and seeded."""
+    store = TaskStore(path or paths.default_db_path(), who=who, now=now)
+    if seed and store.is_new and not store.read_only_reason:
+        seed_store(store)
+    return store

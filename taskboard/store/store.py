@@ -1,0 +1,374 @@
+"""TaskStore: tasks and their history in one TinyDB file, one commit per user action."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from .. import clock
+from ..model import DeadlineKind, Note, Status, Task
+from .history import CREATED, Action, HistoryRow, current_user, row_key
+from .schema import HISTORY_TABLE, META_KEY, META_TABLE, SCHEMA_VERSION, TASKS_TABLE, migrate, schema_of
+from .storage import AtomicJSONStorage, ReadOnlyDatabase, StoreError
+
+
+class UnknownTask(StoreError):
+    """No task has the given id."""
+
+
+class _IdTable(Table):
+    # Our own string ids: TinyDB's integer doc_ids are reused after deletes
+    # and collide when two processes insert at once.
+    document_id_class = str
+
+    def _get_next_id(self):  # pragma: no cover - every insert names its id
+        raise TypeError("taskboard documents always carry their own id")
+
+
+class _TaskDB(TinyDB):
+    table_class = _IdTable
+
+
+@dataclass
+class ImportResult:
+    """What importing one document did."""
+
+    source: str
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    # Tasks of this source that the new version of the document no longer lists;
+    # they are kept (never lose a coordinator's notes), only reported.
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class UndoResult:
+    """What :meth:`TaskStore.undo` reverted."""
+
+    seq: int
+    action: str
+    tasks: list[str]
+
+
+def _encode(value: Any) -> Any:
+    """JSON-ready form of a task field value."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, DeadlineKind | Status):
+        return value.value
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    return value
+
+
+class TaskStore:
+    """The board's tasks, their notes and their history.
+
+    Every public method that changes something is one transaction: the task
+    documents and their history rows reach the disk in one atomic commit.
+    Reads come from memory; :meth:`refresh` picks up other processes' commits.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        who: str | None = None,
+        now: Callable[[], str] = clock.now_iso,
+    ) -> None:
+        self.storage = AtomicJSONStorage(path)
+        self.path = self.storage.path
+        self.who = who or current_user()
+        self._now = now
+        self._db = _TaskDB(storage=lambda: self.storage)
+        self._tasks = self._db.table(TASKS_TABLE, cache_size=0)
+        self._history = self._db.table(HISTORY_TABLE, cache_size=0)
+        self._meta = self._db.table(META_TABLE, cache_size=0)
+        self._rows: list[HistoryRow] = []
+        self._seq: int | None = None
+        self._task_cache: dict[str, tuple[tuple[int, str], Task]] = {}
+        self._check_schema()
+
+    # -- schema -----------------------------------------------------------------------
+    def _check_schema(self) -> None:
+        version = schema_of(self.storage.read())
+        if version > SCHEMA_VERSION:
+            self.storage.read_only_reason = (
+                f"{self.path} was written by a newer taskboard (schema {version}, this one reads "
+                f"{SCHEMA_VERSION}); opened read-only"
+            )
+        elif version < SCHEMA_VERSION and not self.storage.read_only_reason:
+            backup = self.storage.backup_copy(f"schema{version}")
+            with self.storage.transaction():
+                self.storage.write(migrate(self.storage.read()))
+            self.migrated_from: tuple[int, Path] | None = (version, backup)
+            return
+        self.migrated_from = None
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the database cannot be changed, or None when it can."""
+        return self.storage.read_only_reason
+
+    @property
+    def is_new(self) -> bool:
+        """True until the database file has been written for the first time."""
+        return not self.storage.exists
+
+    # -- reading --------------------------------------------------------------------------
+    def _raw_tasks(self) -> dict[str, dict[str, Any]]:
+        # Bulk reads go straight to the parsed file the storage holds: wrapping
+        # 10,000 documents in TinyDB Document copies on every read costs more
+        # than the rest of the query.
+        return self.storage.read().get(TASKS_TABLE, {})
+
+    def _task(self, raw: dict[str, Any]) -> Task:
+        cached = self._task_cache.get(raw["id"])
+        rev = (raw.get("revision", 0), raw.get("updated", ""))
+        if cached and cached[0] == rev:
+            return cached[1]
+        task = Task.from_dict(raw)
+        self._task_cache[raw["id"]] = (rev, task)
+        return task
+
+    def all(self) -> list[Task]:
+        """Every task, in source then document order."""
+        return [self._task(raw) for raw in self._raw_tasks().values()]
+
+    def get(self, task_id: str) -> Task:
+        """The task with ``task_id``; raise :class:`UnknownTask` if there is none."""
+        raw = self._tasks.get(doc_id=task_id)
+        if raw is None:
+            raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)")
+        return self._task(raw)
+
+    def find(
+        self,
+        *,
+        lead: str | None = None,
+        status: Status | None = None,
+        source: str | None = None,
+    ) -> list[Task]:
+        """Tasks led by ``lead``, in ``status``, from ``source`` (each optional).
+
+        ``source`` matches the file name or its beginning, so ``001`` finds
+        ``001_f2cb9e304a2c1ebe.txt``.
+        """
+        out = []
+        for raw in self._raw_tasks().values():
+            if lead is not None and lead not in raw.get("lead_units", ()):
+                continue
+            if status is not None and raw.get("status") != status.value:
+                continue
+            if source is not None and not raw.get("source", "").startswith(source):
+                continue
+            out.append(self._task(raw))
+        return out
+
+    def history(self, task_id: str | None = None) -> list[HistoryRow]:
+        """History rows, oldest first; only ``task_id``'s when given."""
+        table = self.storage.read().get(HISTORY_TABLE, {})
+        rows = (table[k] for k in sorted(table))
+        return [HistoryRow.from_dict(r) for r in rows if task_id is None or r.get("task") == task_id]
+
+    def history_by_task(self) -> dict[str, list[HistoryRow]]:
+        """Every task's history rows, oldest first, in one pass (for exports)."""
+        table = self.storage.read().get(HISTORY_TABLE, {})
+        out: dict[str, list[HistoryRow]] = {}
+        for k in sorted(table):
+            row = HistoryRow.from_dict(table[k])
+            out.setdefault(row.task, []).append(row)
+        return out
+
+    @property
+    def revision(self) -> int:
+        """The database's transaction counter: changes whenever anything is committed."""
+        return int(self.storage.read().get(META_TABLE, {}).get(META_KEY, {}).get("seq", 0))
+
+    def refresh(self) -> bool:
+        """Pick up commits made by other processes; True if anything changed."""
+        return self.storage.refresh()
+
+    # -- transactions ---------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several changes into one commit and one undo step.
+
+        Changes made by the public methods inside the block share one
+        transaction number; nested blocks join the outer one.
+        """
+        if self._seq is not None:
+            yield
+            return
+        with self.storage.transaction():
+            meta = dict(self.storage.read().get(META_TABLE, {}).get(META_KEY, {}))
+            self._seq = int(meta.get("seq", 0)) + 1
+            self._rows = []
+            try:
+                yield
+                if self._rows:
+                    self._flush(meta)
+            finally:
+                self._seq, self._rows = None, []
+
+    def _flush(self, meta: dict[str, Any]) -> None:
+        assert self._seq is not None
+        docs = [Document(r.to_dict(), doc_id=row_key(self._seq, i)) for i, r in enumerate(self._rows)]
+        self._history.insert_multiple(docs)
+        meta.update(schema=SCHEMA_VERSION, seq=self._seq)
+        meta.setdefault("created", self._now())
+        self._meta.upsert(Document(meta, doc_id=META_KEY))
+
+    def _record(
+        self, task: str, action: str, fld: str, old: Any, new: Any, undoes: int | None = None
+    ) -> None:
+        assert self._seq is not None, "changes are recorded inside a transaction"
+        self._rows.append(
+            HistoryRow(self._seq, self._now(), self.who, task, action, fld, old, new, undoes=undoes)
+        )
+
+    def _require_writable(self) -> None:
+        if self.read_only_reason:
+            raise ReadOnlyDatabase(f"cannot change the database: {self.read_only_reason}")
+
+    def _update_fields(
+        self, task_id: str, changes: dict[str, Any], action: str, undoes: int | None = None
+    ) -> None:
+        """Write ``changes`` (already JSON-ready) to a task, with one history row per changed field."""
+        raw = self._tasks.get(doc_id=task_id)
+        if raw is None:
+            raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)")
+        real = {k: v for k, v in changes.items() if raw.get(k) != v}
+        if not real:
+            return
+        for k, v in real.items():
+            self._record(task_id, action, k, raw.get(k), v, undoes)
+        real.update(updated=self._now(), revision=raw.get("revision", 0) + 1)
+        self._tasks.update(real, doc_ids=[task_id])
+
+    # -- changes --------------------------------------------------------------------------
+    def move(self, task_id: str, status: Status | str) -> Task:
+        """Set a task's status (one transaction, one history row)."""
+        self._require_writable()
+        status = Status.parse(status) if isinstance(status, str) else status
+        with self.transaction():
+            self._update_fields(task_id, {"status": status.value}, Action.MOVE)
+        return self.get(task_id)
+
+    def add_note(self, task_id: str, text: str, author: str | None = None) -> Task:
+        """Append a dated progress note to a task."""
+        self._require_writable()
+        text = text.strip()
+        if not text:
+            raise StoreError("a note needs some text")
+        with self.transaction():
+            raw = self._tasks.get(doc_id=task_id)
+            if raw is None:
+                raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)")
+            note = Note(at=self._now(), author=author or self.who, text=text).to_dict()
+            self._record(task_id, Action.NOTE, "notes", None, note)
+            notes = [*raw.get("notes", []), note]
+            self._tasks.update(
+                {"notes": notes, "updated": note["at"], "revision": raw.get("revision", 0) + 1},
+                doc_ids=[task_id],
+            )
+        return self.get(task_id)
+
+    def edit(self, task_id: str, **changes: Any) -> Task:
+        """Change editable fields (title, units, deadline…); one history row per field."""
+        self._require_writable()
+        bad = set(changes) - set(Task.EDITABLE_FIELDS)
+        if bad:
+            raise StoreError(f"cannot edit {', '.join(sorted(bad))}")
+        if "deadline_kind" in changes:
+            changes["deadline_kind"] = DeadlineKind(changes["deadline_kind"])
+        with self.transaction():
+            self._update_fields(task_id, {k: _encode(v) for k, v in changes.items()}, Action.EDIT)
+        return self.get(task_id)
+
+    def import_tasks(self, source: str, tasks: Iterable[Task]) -> ImportResult:
+        """Add or update the tasks parsed from one document.
+
+        Only the fields a document states are updated; status, notes and
+        history belong to the coordinator and survive a re-import.
+        """
+        self._require_writable()
+        result = ImportResult(source)
+        with self.transaction():
+            existing = self._raw_tasks()
+            seen: set[str] = set()
+            new_docs: list[Document] = []
+            for task in tasks:
+                seen.add(task.id)
+                old = existing.get(task.id)
+                if old is None:
+                    now = self._now()
+                    doc = task.replace(created=now, updated=now, revision=1).to_dict()
+                    new_docs.append(Document(doc, doc_id=task.id))
+                    self._record(task.id, Action.IMPORT, CREATED, None, task.title)
+                    result.added.append(task.id)
+                    continue
+                fresh = task.to_dict()
+                changes = {k: fresh[k] for k in Task.IMPORTED_FIELDS if old.get(k) != fresh[k]}
+                if changes:
+                    self._update_fields(task.id, changes, Action.IMPORT)
+                    result.updated.append(task.id)
+                else:
+                    result.unchanged.append(task.id)
+            if new_docs:
+                self._tasks.insert_multiple(new_docs)
+            result.missing = [
+                tid
+                for tid, raw in self._raw_tasks().items()
+                if raw.get("source") == source and tid not in seen
+            ]
+        return result
+
+    def undo(self) -> UndoResult | None:
+        """Revert the latest change not yet undone; record the revert as history too.
+
+        Repeated undos walk further back.  Returns None when there is nothing left.
+        """
+        self._require_writable()
+        with self.transaction():
+            rows = self.history()
+            undone = {r.undoes for r in rows if r.action == Action.UNDO}
+            target = next(
+                (r.seq for r in reversed(rows) if r.action != Action.UNDO and r.seq not in undone), None
+            )
+            if target is None:
+                return None
+            batch = [r for r in rows if r.seq == target]
+            for row in reversed(batch):
+                self._revert(row, target)
+            if not self._rows:
+                # The change had been overtaken (e.g. its task deleted); still
+                # mark it undone so the next undo goes further back.
+                self._record(batch[0].task, Action.UNDO, "", None, None, undoes=target)
+        return UndoResult(target, batch[0].action, sorted({r.task for r in batch}))
+
+    def _revert(self, row: HistoryRow, seq: int) -> None:
+        raw = self._tasks.get(doc_id=row.task)
+        if raw is None:
+            return
+        if row.field == CREATED:
+            self._record(row.task, Action.UNDO, CREATED, row.new, None, undoes=seq)
+            self._tasks.remove(doc_ids=[row.task])
+            self._task_cache.pop(row.task, None)
+        elif row.field == "notes":
+            notes = [n for n in raw.get("notes", []) if n != row.new]
+            self._record(row.task, Action.UNDO, "notes", row.new, None, undoes=seq)
+            self._tasks.update(
+                {"notes": notes, "updated": self._now(), "revision": raw.get("revision", 0) + 1},
+                doc_ids=[row.task],
+            )
+        else:
+            self._update_fields(row.task, {row.field: row.old}, Action.UNDO, undoes=seq)

@@ -1,0 +1,188 @@
+"""The store as a coordinator relies on it: moves, notes, edits, history, undo, re-import."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from taskboard.model import Status, task_id
+from taskboard.store import Action, StoreError, TaskStore, UnknownTask
+
+from .fixtures import SOURCE, fixed_now, measures
+
+
+@pytest.fixture
+def store(tmp_path) -> TaskStore:
+    s = TaskStore(tmp_path / "board.json", who="协调员@区营商办", now=fixed_now)
+    s.import_tasks(SOURCE, measures())
+    return s
+
+
+def reopen(store: TaskStore) -> TaskStore:
+    return TaskStore(store.path, who="另一位@host", now=fixed_now)
+
+
+def test_import_creates_tasks_with_stable_ids(store):
+    tasks = reopen(store).all()
+    assert [t.number for t in tasks] == ["1", "2", "3", "4", "5"]
+    assert tasks[0].id == task_id(SOURCE, "1")
+    assert tasks[1].lead_units == ["区市场监管局"]
+    assert tasks[1].deadline == date(2023, 6, 30)
+    assert all(t.status is Status.NOT_STARTED for t in tasks)
+
+
+def test_move_is_saved_with_one_history_row(store):
+    tid = task_id(SOURCE, "2")
+    store.move(tid, "进行中")
+    again = reopen(store)
+    assert again.get(tid).status is Status.IN_PROGRESS
+    rows = [r for r in again.history(tid) if r.action == Action.MOVE]
+    assert len(rows) == 1
+    assert (rows[0].field, rows[0].old, rows[0].new, rows[0].who) == (
+        "status",
+        "not_started",
+        "in_progress",
+        "协调员@区营商办",
+    )
+
+
+def test_moving_to_the_same_status_records_nothing(store):
+    tid = task_id(SOURCE, "1")
+    before = len(store.history())
+    store.move(tid, Status.NOT_STARTED)
+    assert len(reopen(store).history()) == before
+
+
+def test_note_is_dated_and_signed(store):
+    tid = task_id(SOURCE, "3")
+    store.add_note(tid, "已完成联审平台升级，待验收")
+    note = reopen(store).get(tid).notes[-1]
+    assert (note.text, note.author, note.at) == ("已完成联审平台升级，待验收", "协调员@区营商办", fixed_now())
+
+
+def test_empty_note_is_refused(store):
+    with pytest.raises(StoreError):
+        store.add_note(task_id(SOURCE, "3"), "   ")
+
+
+def test_unknown_id_is_a_clear_error(store):
+    with pytest.raises(UnknownTask, match="no task with id 'nope-9'"):
+        store.move("nope-9", Status.DONE)
+
+
+def test_undo_walks_back_one_action_at_a_time(store):
+    tid = task_id(SOURCE, "5")
+    store.move(tid, Status.IN_PROGRESS)
+    store.add_note(tid, "已召开专题推进会")
+    store.move(tid, Status.DONE)
+    store.undo()
+    assert store.get(tid).status is Status.IN_PROGRESS
+    assert store.get(tid).notes[-1].text == "已召开专题推进会"
+    store.undo()
+    assert store.get(tid).notes == []
+    store.undo()
+    assert reopen(store).get(tid).status is Status.NOT_STARTED
+    undo_rows = [r for r in store.history(tid) if r.action == Action.UNDO]
+    assert len(undo_rows) == 3  # the undos themselves are history
+
+
+def test_undo_works_across_processes(store):
+    tid = task_id(SOURCE, "2")
+    store.move(tid, Status.DONE)
+    other = reopen(store)  # like `taskboard undo` in another shell
+    result = other.undo()
+    assert result is not None and result.tasks == [tid]
+    assert reopen(store).get(tid).status is Status.NOT_STARTED
+
+
+def test_undo_of_an_import_removes_what_it_created(tmp_path):
+    s = TaskStore(tmp_path / "b.json", now=fixed_now)
+    s.import_tasks(SOURCE, measures())
+    s.undo()
+    assert s.all() == []
+    assert s.undo() is None  # nothing further back
+
+
+def test_edit_changes_fields_and_is_undoable(store):
+    tid = task_id(SOURCE, "4")
+    store.edit(tid, lead_units=["区市场监管局", "区税务局"], deadline=date(2023, 9, 30))
+    task = reopen(store).get(tid)
+    assert task.lead_units == ["区市场监管局", "区税务局"]
+    assert task.deadline == date(2023, 9, 30)
+    edits = [r.field for r in store.history(tid) if r.action == Action.EDIT]
+    assert sorted(edits) == ["deadline", "lead_units"]
+    store.undo()
+    assert store.get(tid).lead_units == ["区市场监管局"]
+    assert store.get(tid).deadline is None
+
+
+def test_reimport_changes_and_duplicates_nothing(store):
+    before = store.path.read_bytes()
+    result = store.import_tasks(SOURCE, measures())
+    assert (len(result.added), len(result.updated), len(result.unchanged)) == (0, 0, 5)
+    assert store.path.read_bytes() == before  # not even a rewrite
+
+
+def test_reimport_of_a_revised_document_keeps_status_and_notes(store):
+    tid = task_id(SOURCE, "1")
+    store.move(tid, Status.IN_PROGRESS)
+    store.add_note(tid, "已梳理事项清单")
+    result = store.import_tasks(SOURCE, measures(titles_suffix="（修订）")[:4])
+    assert len(result.updated) == 4 and result.missing == [task_id(SOURCE, "5")]
+    task = reopen(store).get(tid)
+    assert task.title == "落实一网一门一次改革（修订）"
+    assert task.status is Status.IN_PROGRESS
+    assert [n.text for n in task.notes] == ["已梳理事项清单"]
+    assert len(reopen(store).all()) == 5  # the dropped measure is kept, only reported
+
+
+def test_transaction_groups_changes_into_one_undo_step(store):
+    a, b = task_id(SOURCE, "1"), task_id(SOURCE, "2")
+    with store.transaction():
+        store.move(a, Status.DONE)
+        store.move(b, Status.DONE)
+    assert len({r.seq for r in store.history() if r.action == Action.MOVE}) == 1
+    store.undo()
+    assert store.get(a).status is Status.NOT_STARTED and store.get(b).status is Status.NOT_STARTED
+
+
+def test_failed_transaction_leaves_memory_and_disk_unchanged(store):
+    a = task_id(SOURCE, "1")
+    before = store.path.read_bytes()
+    with pytest.raises(UnknownTask), store.transaction():
+        store.move(a, Status.DONE)
+        store.move("missing-1", Status.DONE)
+    assert store.path.read_bytes() == before
+    assert store.get(a).status is Status.NOT_STARTED
+
+
+def test_other_process_changes_are_picked_up_on_refresh(store):
+    tid = task_id(SOURCE, "3")
+    other = reopen(store)
+    other.move(tid, Status.DONE)
+    assert store.get(tid).status is Status.NOT_STARTED  # not yet seen
+    assert store.refresh() is True
+    assert store.get(tid).status is Status.DONE
+    assert store.refresh() is False
+
+
+def test_writes_never_overwrite_another_process_commit(store):
+    a, b = task_id(SOURCE, "1"), task_id(SOURCE, "2")
+    other = reopen(store)
+    other.move(a, Status.DONE)
+    store.move(b, Status.DONE)  # must reload first, not write its stale copy
+    final = reopen(store)
+    assert final.get(a).status is Status.DONE and final.get(b).status is Status.DONE
+
+
+def test_file_is_utf8_not_escaped(store):
+    assert "落实一网一门一次改革" in store.path.read_text(encoding="utf-8")
+
+
+def test_find_by_lead_status_and_source(store):
+    store.move(task_id(SOURCE, "2"), Status.DONE)
+    assert [t.number for t in store.find(lead="区市场监管局")] == ["2", "4"]
+    assert [t.number for t in store.find(lead="区市场监管局", status=Status.DONE)] == ["2"]
+    assert len(store.find(source="伊州区")) == 5
+    assert store.find(source="乌苏") == []

@@ -1,0 +1,136 @@
+"""The command line as a coordinator uses it in a shell."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from taskboard.cli import main
+from taskboard.model import task_id
+from taskboard.store import TaskStore
+
+from .store.fixtures import SOURCE, fixed_now, measures
+
+T2 = task_id(SOURCE, "2")
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "board.json"
+    TaskStore(path, now=fixed_now).import_tasks(SOURCE, measures())
+    return path
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_move_show_undo_round_trip(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "move", T2, "in_progress")
+    assert code == 0 and "未开始 → 进行中" in out
+    _, out, _ = run(capsys, "--db", db, "show", T2, "--json")
+    shown = json.loads(out)
+    assert shown["status"] == "in_progress"
+    assert [(h["action"], h["old"], h["new"]) for h in shown["history"]][-1] == (
+        "move",
+        "not_started",
+        "in_progress",
+    )
+    assert run(capsys, "--db", db, "undo")[0] == 0
+    _, out, _ = run(capsys, "show", T2, "--json", "--db", db)  # options after the command work too
+    assert json.loads(out)["status"] == "not_started"
+
+
+def test_chinese_status_spelling_is_accepted(db, capsys):
+    assert run(capsys, "--db", db, "move", T2, "已完成")[0] == 0
+    assert TaskStore(db).get(T2).status.value == "done"
+
+
+def test_list_filters_by_lead_and_prints_json(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "list", "--lead", "区市场监管局", "--json")
+    assert code == 0
+    assert [t["number"] for t in json.loads(out)] == ["2", "4"]
+
+
+def test_list_table_shows_countdowns(db, capsys):
+    _, out, _ = run(capsys, "--db", db, "--today", "2023-06-20", "list", "--lead", "区市场监管局")
+    assert "剩10天" in out and "推进证照分离改革全覆盖" in out
+
+
+def test_note_is_recorded(db, capsys):
+    assert run(capsys, "--db", db, "note", T2, "已完成系统联调")[0] == 0
+    assert TaskStore(db).get(T2).notes[-1].text == "已完成系统联调"
+
+
+def test_export_json_has_the_promised_fields(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "export", "--format", "json")
+    tasks = json.loads(out)
+    assert code == 0 and len(tasks) == 5
+    promised = {
+        "id",
+        "source",
+        "number",
+        "title",
+        "text",
+        "section",
+        "lead_units",
+        "co_units",
+        "deadline",
+        "deadline_text",
+        "deadline_kind",
+        "status",
+        "notes",
+        "history",
+    }
+    assert promised <= set(tasks[0])
+    assert tasks[1]["deadline"] == "2023-06-30" and tasks[3]["deadline"] is None
+    assert tasks[0]["history"][0]["action"] == "import"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["move", "nope-1", "done"], "no task with id 'nope-1'"),
+        (["move", T2, "finished"], "unknown status 'finished'"),
+        (["show", "nope-1"], "no task with id"),
+        (["--today", "2023-13-01", "list"], "bad --today '2023-13-01'"),
+        (["edit", T2, "--deadline", "明年"], "bad --deadline"),
+        (["note", T2, "  "], "a note needs some text"),
+        (["import", "missing.txt"], "no such file"),
+    ],
+)
+def test_bad_input_is_one_line_and_changes_nothing(db, capsys, argv, message):
+    before = db.read_bytes()
+    code, _out, err = run(capsys, "--db", db, *argv)
+    assert code != 0
+    assert message in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert db.read_bytes() == before
+
+
+def test_unknown_command_is_one_line(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["frobnicate"])
+    assert exc.value.code == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_garbage_database_is_reported_and_untouched(tmp_path, capsys):
+    db = tmp_path / "tasks.json"
+    garbage = b"\x89PNG\r\n\x1a\n not a database"
+    db.write_bytes(garbage)
+    code, _, err = run(capsys, "--db", db, "list")
+    assert code == 1
+    assert str(db) in err and "not valid JSON" in err and len(err.splitlines()) == 1
+    assert db.read_bytes() == garbage
+
+
+def test_undo_with_nothing_to_undo(tmp_path, capsys):
+    db = tmp_path / "empty.json"
+    TaskStore(db).import_tasks(SOURCE, measures()[:1])
+    assert run(capsys, "--db", db, "undo")[0] == 0  # undoes the import
+    code, _, err = run(capsys, "--db", db, "undo")
+    assert code == 1 and "nothing to undo" in err
