@@ -31,6 +31,16 @@ class _IdTable(Table):
     def _get_next_id(self):  # pragma: no cover - every insert names its id
         raise TypeError("taskboard documents always carry their own id")
 
+    def _update_table(self, updater):
+        # TinyDB copies the whole table twice per write to convert integer ids
+        # to and from the strings JSON keys must be.  Our ids are strings
+        # already, so update the parsed table in place: at 10,000 tasks this
+        # halves the cost of a move.  The storage commits (or rolls back) it.
+        tables = self._storage.read()
+        updater(tables.setdefault(self.name, {}))
+        self._storage.write(tables)
+        self.clear_cache()
+
 
 class _TaskDB(TinyDB):
     table_class = _IdTable
