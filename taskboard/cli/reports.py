@@ -1,0 +1,295 @@
+"""``export``, ``summary``, ``remind``: what leaves the board for people and other tools.
+
+Also ``import_ledgers``, the 台账 round trip ``import`` hands ``.xlsx`` files to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..clock import parse_date
+from ..model import Status
+from .context import CommandError, Context
+from .output import console, dump_json
+from .tasks import task_json
+
+TEXT_WIDTH = 100
+SUMMARY_FORMATS = ("text", "md", "html", "svg")
+EXPORT_FORMATS = ("json", "csv", "xlsx")
+_SUFFIX_FORMATS = {
+    ".txt": "text",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".svg": "svg",
+    ".json": "json",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+}
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the report commands to the ``taskboard`` parser."""
+    p = sub.add_parser("export", parents=[common], help="export every task as json, csv or xlsx (台账)")
+    p.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="json (default), csv or xlsx; taken from the -o file name when not given",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (json and csv go to stdout without -o)")
+    _filters(p)
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count 剩余天数 from this date (default: --today)")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("summary", parents=[common], help="progress summary for leadership (by lead unit)")
+    _filters(p)
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count deadlines from this date (default: --today)")
+    p.add_argument(
+        "--format",
+        choices=SUMMARY_FORMATS,
+        help="text (default), md, html or svg; taken from the -o file name when not given",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write to this file instead of the terminal")
+    p.set_defaults(run=cmd_summary)
+
+    p = sub.add_parser(
+        "remind", parents=[common], help="催办: a message per lead unit on overdue and due-soon tasks"
+    )
+    p.add_argument(
+        "--within",
+        type=_days,
+        default=14,
+        metavar="DAYS",
+        help="include tasks due within this many days (default 14)",
+    )
+    p.add_argument("--lead", metavar="UNIT", help="only this lead unit's message")
+    p.add_argument("--format", choices=("text", "md"), help="text (default) or md")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count deadlines from this date (default: --today)")
+    p.add_argument(
+        "--reply-by", metavar="YYYY-MM-DD", help="ask for feedback by this date (default: 3 days on)"
+    )
+    p.add_argument("--sender", metavar="NAME", help="who signs the messages (default: 改革办)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to this file instead of the terminal")
+    p.set_defaults(run=cmd_remind)
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lead", metavar="UNIT", help="only tasks this unit leads, e.g. 区发改委")
+    p.add_argument("--source", metavar="NAME", help="only tasks from this document (file name or its start)")
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of days: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("days cannot be negative")
+    return value
+
+
+def _as_of(ctx: Context, args: argparse.Namespace) -> date:
+    # --as-of beats the global --today / TASKBOARD_TODAY; a bad date is BadDate (one line, exit 1).
+    return parse_date(args.as_of, "--as-of") if args.as_of else ctx.today
+
+
+def _format(args: argparse.Namespace, default: str, allowed: tuple[str, ...]) -> str:
+    if args.format:
+        return args.format
+    guessed = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower()) if args.output else None
+    return guessed if guessed in allowed else default
+
+
+def _no_match(ctx: Context, args: argparse.Namespace) -> CommandError:
+    parts = []
+    if getattr(args, "lead", None):
+        parts.append(f"led by {args.lead!r}")
+    if getattr(args, "source", None):
+        parts.append(f"from a source starting with {args.source!r}")
+    return CommandError(f"no task {' and '.join(parts)} (see `taskboard list`)")
+
+
+def _selected(ctx: Context, args: argparse.Namespace):
+    from ..report.summary import select_tasks
+
+    tasks = select_tasks(ctx.store.all(), args.lead, args.source)
+    if not tasks and (args.lead or args.source):
+        raise _no_match(ctx, args)
+    return tasks
+
+
+def _written(ctx: Context, path: str, what: str) -> None:
+    msg = f"已写入 {path}（{what}）" if ctx.lang == "zh" else f"wrote {path} ({what})"
+    console().print(msg, highlight=False, markup=False)
+
+
+def _emit(ctx: Context, text: str, output: str | None, what: str) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        _written(ctx, output, what)
+    else:
+        sys.stdout.write(text)
+
+
+# -- export ------------------------------------------------------------------------------------------
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    """Export the tasks: JSON for tools (the interface other tools rely on), csv/xlsx 台账 for people."""
+    fmt = _format(args, "json", EXPORT_FORMATS)
+    tasks = _selected(ctx, args)
+    if fmt == "json":
+        history = ctx.store.history_by_task()
+        text = dump_json([task_json(t, history.get(t.id)) for t in tasks])
+        if args.output:
+            Path(args.output).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return 0
+    today = _as_of(ctx, args)
+    if fmt == "csv":
+        from ..report.csv_export import ledger_csv
+
+        text = ledger_csv(tasks, today)
+        if args.output:
+            # newline="": the csv module already wrote CRLF line ends.
+            with open(args.output, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            _written(ctx, args.output, f"CSV, {len(tasks)}")
+        else:
+            sys.stdout.write(text)
+        return 0
+    if not args.output:
+        raise CommandError("export --format xlsx needs -o FILE.xlsx (a workbook is not terminal output)")
+    from ..report.xlsx import write_ledger_xlsx
+
+    write_ledger_xlsx(tasks, today, args.output)
+    _written(ctx, args.output, f"台账, {len(tasks)}" if ctx.lang == "zh" else f"ledger, {len(tasks)} tasks")
+    return 0
+
+
+# -- summary -----------------------------------------------------------------------------------------
+def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
+    """Print or write the summary in the chosen format."""
+    from ..report.summary import build_summary
+
+    fmt = _format(args, "text", SUMMARY_FORMATS)
+    summary = build_summary(ctx.store.all(), _as_of(ctx, args), lead=args.lead, source=args.source)
+    if not summary.totals.total and (args.lead or args.source):
+        raise _no_match(ctx, args)
+    if fmt == "text" and not args.output:
+        from ..report.summary_rich import print_summary
+
+        out = console()
+        out.width = min(out.width, TEXT_WIDTH)  # fits 100 columns even on a wide terminal
+        print_summary(out, summary, ctx.lang)
+        return 0
+    if fmt == "text":
+        from ..report.summary_rich import summary_text as render
+    elif fmt == "md":
+        from ..report.summary_md import summary_markdown as render
+    elif fmt == "html":
+        from ..report.summary_html import summary_html as render
+    else:
+        from ..report.summary_rich import summary_svg as render
+    _emit(ctx, render(summary, ctx.lang), args.output, fmt)
+    return 0
+
+
+# -- remind ------------------------------------------------------------------------------------------
+def cmd_remind(ctx: Context, args: argparse.Namespace) -> int:
+    """Print (or write) one ready-to-send 催办 message per lead unit."""
+    from ..report.remind import build_reminders, reminders_document
+
+    as_of = _as_of(ctx, args)
+    tasks = ctx.store.all()
+    if args.lead and not any(args.lead in t.lead_units for t in tasks):
+        raise _no_match(ctx, argparse.Namespace(lead=args.lead))
+    reminders = build_reminders(tasks, as_of, within=args.within, lead=args.lead)
+    reply_by = parse_date(args.reply_by, "--reply-by") if args.reply_by else None
+    text = reminders_document(
+        reminders,
+        as_of,
+        within=args.within,
+        reply_by=reply_by,
+        sender=args.sender,
+        lang=ctx.lang,
+        markdown=_format(args, "text", ("text", "md")) == "md",
+    )
+    _emit(ctx, text, args.output, f"{len(reminders)}")
+    return 0
+
+
+# -- the 台账 round trip ----------------------------------------------------------------------------
+def import_ledgers(ctx: Context, paths: list[Path], dry_run: bool) -> int:
+    """Bring 状态 and 最新进展 edited in 台账 workbooks back into the store.
+
+    Every row of every workbook is checked first.  Any problem (unknown id,
+    unreadable status, row without id, id twice) is printed on stderr with
+    its row number and nothing at all is imported (exit 1), so bad input
+    leaves the database as it was.  Otherwise all changes are made in one
+    transaction: one ``taskboard undo`` reverts the whole import.
+    """
+    from ..report.ledger import LedgerError, apply_ledger_plan, plan_ledger_import, read_ledger
+
+    rows = []
+    for path in paths:
+        try:
+            rows += read_ledger(path)
+        except LedgerError as exc:
+            raise CommandError(str(exc)) from None
+    plan = plan_ledger_import(rows, ctx.store.all(), ctx.lang)
+    zh = ctx.lang == "zh"
+    if plan.problems:
+        for problem in plan.problems:
+            print(f"taskboard: {problem}", file=sys.stderr)
+        n = len(plan.problems)
+        problems = f"{n} problem{'s' if n != 1 else ''}"
+        print(
+            f"taskboard: error: 台账有{n}处问题，未导入任何内容"
+            if zh
+            else f"taskboard: error: {problems} in the workbook; nothing was imported",
+            file=sys.stderr,
+        )
+        return 1
+    out = console()
+    for ch in plan.changes:
+        where = f"{ch.file} 第{ch.row}行 {ch.task}" if zh else f"{ch.file} row {ch.row} {ch.task}"
+        if ch.kind == "move":
+            what = f"{Status(ch.old).label(ctx.lang)} → {Status(ch.new).label(ctx.lang)}"
+        else:
+            what = ("新进展：" if zh else "new note: ") + _clip(ch.new)
+        out.print(f"{where}: {what}", highlight=False, markup=False)
+    moves, notes = len(plan.moves), len(plan.notes)
+    counts = f"{moves}项状态变更、{notes}条新进展" if zh else f"{moves} status change(s), {notes} new note(s)"
+    if dry_run:
+        out.print(
+            f"试运行：将导入{counts}，未写入任何内容"
+            if zh
+            else f"dry run: would import {counts}; nothing written",
+            highlight=False,
+        )
+        return 0
+    if not plan.changes:
+        out.print(
+            "台账与数据库一致，没有需要导入的变更"
+            if zh
+            else "the workbook matches the board; nothing to import",
+            highlight=False,
+        )
+        return 0
+    apply_ledger_plan(ctx.store, plan)
+    out.print(
+        f"已导入{counts}（taskboard undo 可整体撤销）"
+        if zh
+        else f"imported {counts} (taskboard undo reverts it)",
+        highlight=False,
+    )
+    return 0
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

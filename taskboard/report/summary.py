@@ -1,0 +1,146 @@
+"""The figures of the summary, computed from tasks as plain dataclasses (rendering is elsewhere)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Bucket, Status, Task, countdown
+
+DUE_DAYS = 30  # the per-unit table's "due within" column
+SOON_DAYS = 14  # the "due soon" list and the default 催办 horizon
+
+# Where a task without any lead unit is counted; renderers show a label instead.
+NO_LEAD = ""
+
+
+@dataclass(slots=True)
+class Figures:
+    """Counts for one group of tasks: everything, one lead unit or one source document."""
+
+    name: str = ""
+    total: int = 0
+    done: int = 0
+    in_progress: int = 0
+    not_started: int = 0
+    overdue: int = 0  # unfinished, deadline passed
+    due: int = 0  # unfinished, 0 ≤ days left ≤ the summary's due_days
+
+    def count(self, status: Status, overdue: bool, due: bool) -> None:
+        """Add one task."""
+        self.total += 1
+        if status is Status.DONE:
+            self.done += 1
+        elif status is Status.IN_PROGRESS:
+            self.in_progress += 1
+        else:
+            self.not_started += 1
+        self.overdue += overdue
+        self.due += due
+
+    @property
+    def completion(self) -> int:
+        """Done / total as a whole percentage, rounded half up (0 for no tasks)."""
+        if not self.total:
+            return 0
+        return (200 * self.done + self.total) // (2 * self.total)
+
+    @property
+    def completion_ratio(self) -> float:
+        """Done / total as a fraction (for bars and spreadsheet cells)."""
+        return self.done / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TaskLine:
+    """One task in the overdue or due-soon list."""
+
+    id: str
+    number: str
+    title: str
+    leads: tuple[str, ...]
+    deadline: date | None
+    days: int  # negative when overdue
+    source: str
+
+
+@dataclass(slots=True)
+class Summary:
+    """Everything the summary shows, as of one day."""
+
+    as_of: date
+    lead: str | None = None
+    source: str | None = None
+    due_days: int = DUE_DAYS
+    soon_days: int = SOON_DAYS
+    totals: Figures = field(default_factory=Figures)
+    units: list[Figures] = field(default_factory=list)  # worst first, see build_summary
+    sources: list[Figures] = field(default_factory=list)  # in source-name order
+    overdue: list[TaskLine] = field(default_factory=list)  # most overdue first
+    due_soon: list[TaskLine] = field(default_factory=list)  # soonest first
+
+
+def select_tasks(tasks: Iterable[Task], lead: str | None = None, source: str | None = None) -> list[Task]:
+    """Tasks led by ``lead`` and from ``source`` (file name or its beginning), as ``store.find`` does."""
+    return [
+        t
+        for t in tasks
+        if (lead is None or lead in t.lead_units) and (source is None or t.source.startswith(source))
+    ]
+
+
+def task_line(task: Task, days: int) -> TaskLine:
+    """The list entry for ``task`` with ``days`` left (negative when overdue)."""
+    return TaskLine(
+        task.id, task.number, task.title, tuple(task.lead_units), task.deadline, days, task.source
+    )
+
+
+def _number_key(number: str) -> tuple[int, str]:
+    # Measure numbers are mostly integers ("12"), sometimes not ("3-1"): 2 before 10.
+    return (int(number), "") if number.isdigit() else (1 << 30, number)
+
+
+def build_summary(
+    tasks: Iterable[Task],
+    as_of: date,
+    *,
+    lead: str | None = None,
+    source: str | None = None,
+    due_days: int = DUE_DAYS,
+    soon_days: int = SOON_DAYS,
+) -> Summary:
+    """Count ``tasks`` (filtered by ``lead`` / ``source``) as of ``as_of``.
+
+    Overdue: unfinished with days left < 0.  Due within N: unfinished with
+    0 ≤ days left ≤ N.  Ongoing and recurring duties have no single date and
+    are neither.  A task with several lead units counts once in the totals
+    and once in each of its units' rows; with ``lead`` only that unit's row
+    is kept.  Units are sorted worst first: most overdue, then lowest
+    completion, then most tasks, then name.
+    """
+    summary = Summary(as_of, lead, source, due_days, soon_days)
+    units: dict[str, Figures] = {}
+    sources: dict[str, Figures] = {}
+    for task in select_tasks(tasks, lead, source):
+        cd = countdown(task, as_of)
+        overdue = cd.bucket is Bucket.OVERDUE
+        days = cd.days
+        # countdown() gives done tasks their days too; only unfinished ones are "due".
+        unfinished_days = days if days is not None and cd.bucket is not Bucket.DONE else None
+        due = unfinished_days is not None and 0 <= unfinished_days <= due_days
+        summary.totals.count(task.status, overdue, due)
+        for unit in task.lead_units or [NO_LEAD]:
+            if lead is None or unit == lead:
+                units.setdefault(unit, Figures(unit)).count(task.status, overdue, due)
+        sources.setdefault(task.source, Figures(task.source)).count(task.status, overdue, due)
+        if overdue:
+            summary.overdue.append(task_line(task, days))
+        elif unfinished_days is not None and 0 <= unfinished_days <= soon_days:
+            summary.due_soon.append(task_line(task, unfinished_days))
+    summary.units = sorted(units.values(), key=lambda f: (-f.overdue, f.completion_ratio, -f.total, f.name))
+    summary.sources = [sources[name] for name in sorted(sources)]
+    summary.overdue.sort(key=lambda t: (t.days, t.source, _number_key(t.number)))
+    summary.due_soon.sort(key=lambda t: (t.days, t.source, _number_key(t.number)))
+    return summary

@@ -1,0 +1,106 @@
+"""``taskboard remind``: one ready-to-send 催办 message per lead unit (hand-checked on the fixed board)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from taskboard.report.remind import build_reminders, default_reply_by
+
+from .board import FGW, SA, SB, SCJ, XZ, ZWZX
+
+AS_OF = date(2023, 6, 30)
+
+
+def messages(out: str) -> dict[str, str]:
+    """Split the text output into {unit: message}."""
+    parts = out.split("=" * 60)
+    found = {}
+    for part in parts:
+        head = part.strip().splitlines()[0]
+        found[head[head.rindex("（") + 1 : -1]] = part
+    return found
+
+
+def test_who_is_reminded_of_what(board):
+    rems = build_reminders(board.all(), AS_OF)
+    # Hand count, within 14 days: XZ has SB4 (-61) and SB6 (-1) overdue, SB5 (15 days) not yet;
+    # FGW: SA2 overdue, SA3 in 10 days; SCJ: SA7 overdue, SA5 today; ZWZX: SA10 in 14 days.
+    got = {
+        r.unit: ([(t.source, t.number) for t in r.overdue], [(t.source, t.number) for t in r.due_soon])
+        for r in rems
+    }
+    assert got == {
+        XZ: ([(SB, "4"), (SB, "6")], []),
+        FGW: ([(SA, "2")], [(SA, "3")]),
+        SCJ: ([(SA, "7")], [(SA, "5")]),
+        ZWZX: ([], [(SA, "10")]),
+    }
+    assert [r.unit for r in rems] == [XZ, FGW, SCJ, ZWZX]  # most overdue first, then by name
+
+
+def test_text_messages_are_ready_to_send(run):
+    code, out, _ = run("remind")
+    assert code == 0
+    msgs = messages(out)
+    assert list(msgs) == [XZ, FGW, SCJ, ZWZX]
+    fgw = msgs[FGW]
+    assert "关于督促推进改革任务的提醒（区发改委）" in fgw
+    assert "区发改委：" in fgw
+    assert "截至2023年6月30日，贵单位牵头的改革任务中有1项已逾期、1项将在14天内到期" in fgw
+    assert "请抓紧推进，并于2023年7月3日前将进展情况反馈改革办。" in fgw
+    assert "1. 第2项：开展营商环境评价（完成时限：2023年5月31日，已逾期30天）" in fgw
+    assert "1. 第3项：建立重点项目审批服务专班（完成时限：2023年7月10日，剩10天）" in fgw
+    assert "营商环境重点任务）" not in fgw  # all from one document: no need to name it
+    assert "（完成时限：2023年6月30日，今天到期）" in msgs[SCJ]
+    assert "已逾期任务" not in msgs[ZWZX] and "一、14天内到期任务（1项）" in msgs[ZWZX]
+    assert fgw.rstrip().endswith("改革办\n2023年6月30日")
+
+
+def test_within_and_lead(run):
+    code, out, _ = run("remind", "--within", "20", "--lead", XZ)
+    assert code == 0
+    assert list(messages(out)) == [XZ]
+    # SB5 (15 days) now counts.
+    assert "2项已逾期、1项将在20天内到期" in out
+    assert "第5项：开展工程建设项目审批制度改革（完成时限：2023年7月15日，剩15天）" in out
+
+
+def test_markdown_has_headings(run):
+    code, out, _ = run("remind", "--format", "md", "--lead", FGW)
+    assert code == 0
+    assert out.startswith("# 催办提醒（截至2023年6月30日）\n")
+    assert "## 关于督促推进改革任务的提醒（区发改委）" in out
+    assert "### 一、已逾期任务（1项）" in out and "### 二、14天内到期任务（1项）" in out
+
+
+def test_english(run):
+    _, out, _ = run("--lang", "en", "remind", "--lead", SCJ, "--sender", "Reform Office of Yizhou")
+    assert "To 区市场监管局:" in out
+    assert "include 1 overdue and 1 due within 14 days" in out
+    assert "1. No. 7: 开展双随机一公开联合抽查 (deadline 2023-06-15, 15 days overdue)" in out
+    assert "1. No. 5: 推进证照分离改革全覆盖 (deadline 2023-06-30, due today)" in out
+    assert "report progress to the Reform Office of Yizhou by 3 July 2023" in out
+
+
+def test_nothing_to_remind(run):
+    code, out, _ = run("remind", "--within", "0", "--lead", ZWZX)
+    assert code == 0
+    assert "没有逾期或0天内到期的未完成任务" in out
+
+
+def test_reply_by_skips_the_weekend():
+    assert default_reply_by(date(2023, 6, 30)) == date(2023, 7, 3)  # Friday + 3 = Monday
+    assert default_reply_by(date(2023, 7, 6)) == date(2023, 7, 10)  # Thursday + 3 = Sunday → Monday
+
+
+def test_remind_to_file(run, tmp_path):
+    target = tmp_path / "催办.md"
+    code, _, _ = run("remind", "-o", str(target))
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith("# 催办提醒")
+
+
+def test_document_named_when_a_units_tasks_come_from_several(run):
+    _, out, _ = run("remind", "--within", "20", "--lead", FGW)
+    assert "1. 第2项（2023年优化营商环境重点任务）：开展营商环境评价" in out
+    assert "2. 第5项（伊州区2023年深化放管服改革工作要点）：开展工程建设项目审批制度改革" in out
