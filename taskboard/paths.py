@@ -32,9 +32,16 @@ def themes_dir() -> Path:
     return _bundled("themes")
 
 
+ALIASES_FILE = "aliases.txt"
+
+
 def seed_documents() -> list[Path]:
-    """The documents a new board is seeded from, in file-name order."""
-    return sorted(p for p in data_dir().iterdir() if p.suffix.lower() in {".txt", ".docx", ".md"})
+    """The documents a new board is seeded from, in file-name order (not the alias table)."""
+    return sorted(
+        p
+        for p in data_dir().iterdir()
+        if p.suffix.lower() in {".txt", ".docx", ".md"} and p.name != ALIASES_FILE
+    )
 
 
 def user_data_dir() -> Path:

@@ -149,7 +149,8 @@ def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
     result = ctx.store.undo()
     if result is None:
         raise CommandError("nothing to undo")
-    console().print(f"undid {result.action} #{result.seq}: {', '.join(result.tasks)}", highlight=False)
+    shown = ", ".join(result.tasks) if len(result.tasks) <= 5 else f"{len(result.tasks)} tasks"
+    console().print(f"undid #{result.seq} ({', '.join(result.actions)}): {shown}", highlight=False)
     return 0
 
 

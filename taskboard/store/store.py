@@ -64,8 +64,13 @@ class UndoResult:
     """What :meth:`TaskStore.undo` reverted."""
 
     seq: int
-    action: str
+    actions: list[str]  # the kinds of change reverted (a workbook import has moves and notes)
     tasks: list[str]
+
+    @property
+    def action(self) -> str:
+        """The kind of change reverted, or ``mixed`` when it had several."""
+        return self.actions[0] if len(self.actions) == 1 else "mixed"
 
 
 def _encode(value: Any) -> Any:
@@ -363,7 +368,7 @@ class TaskStore:
                 # The change had been overtaken (e.g. its task deleted); still
                 # mark it undone so the next undo goes further back.
                 self._record(batch[0].task, Action.UNDO, "", None, None, undoes=target)
-        return UndoResult(target, batch[0].action, sorted({r.task for r in batch}))
+        return UndoResult(target, sorted({r.action for r in batch}), sorted({r.task for r in batch}))
 
     def _revert(self, row: HistoryRow, seq: int) -> None:
         raw = self._tasks.get(doc_id=row.task)
