@@ -1,0 +1,300 @@
+"""Outline → Tasks: which items are tasks, and their numbers, titles, units, deadlines, status.
+
+Granularity: one task per lead-unit assignment. An item with its own
+牵头/责任 block (or a trailing ``（X负责）``) is a task and its sub-items are
+part of it; sub-items with blocks of their own are tasks each. Without any
+unit blocks, every numbered measure is a task.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from taskboard.model import DeadlineKind, Status, Task, task_id
+
+from .aliases import AliasTable
+from .clean import drop_trailer, split_attachments
+from .deadlines import resolve_deadline
+from .fields import (
+    Assignment,
+    Field,
+    FieldKind,
+    assignment_from_fields,
+    assignment_from_phrase,
+    says_first_listed_leads,
+    trailing_assignment,
+)
+from .meta import DocumentMeta, drop_repeated_title, read_meta
+from .outline import HEAD, SHI, TABLE_SECTION, Node, parse_outline
+
+# Sections that frame a plan rather than assign work.
+_NOT_TASKS = re.compile(
+    r"总体要求|指导思想|基本原则|工作原则|工作目标|发展目标|主要目标|总体目标|工作要求|有关要求|"
+    r"保障措施|组织保障|组织实施|实施保障|存在.{0,4}问题|问题(和|与|及)不足|困难和问题"
+)
+_NOT_TASKS_MAX = 14  # …when the heading is that short (a measure may mention 工作要求)
+# Report headings that say where the items under them stand.
+_STATUS_HEADINGS = (
+    (Status.NOT_STARTED, re.compile(r"下一步|下步|下阶段|工作计划|工作打算|明年|计划安排|工作思路")),
+    (Status.IN_PROGRESS, re.compile(r"正在|推进中|进行中|在建|在推进")),
+    (
+        Status.DONE,
+        re.compile(r"完成情况|成效|已完成|主要工作|工作开展情况|主要做法|工作成果|主要成绩|工作亮点"),
+    ),
+)
+# Headings that only reports have: a document with them is a report whatever its title.
+_REPORT_HEADINGS = re.compile(r"完成情况|正在推进|下一步工作")
+# Free wording in a 状态/进展 column, when Status.parse does not know it; 未完成 before 完成.
+_STATUS_WORDS = (
+    (Status.NOT_STARTED, re.compile(r"未开始|未启动|未完成|not", re.I)),
+    (Status.IN_PROGRESS, re.compile(r"推进|进行|正在|实施中|doing|progress", re.I)),
+    (Status.DONE, re.compile(r"完成|办结|done", re.I)),
+)
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_TITLE_MAX = 40  # a longer heading sentence is cut at its first comma
+_HARD_MAX = 60
+_FRAMING = re.compile(r"^(按照|根据|依据|依照|围绕|结合|对照|为了|为|在|通过|针对|对)")
+_OPEN = "（(《“‘「【"
+_CLOSE = "）)》”’」】"
+
+
+@dataclass
+class ParsedDocument:
+    """One imported document: its title, year and tasks."""
+
+    source: str  # file name
+    title: str  # document title
+    year: int | None  # the document's year (from title/date), used for 年底前 etc.
+    tasks: list[Task]
+
+
+def heading_sentence(text: str, limit: int = _TITLE_MAX) -> str:
+    """The first sentence of ``text``; a long one is cut at its first top-level comma."""
+    first = _SENTENCE_END.split(text.strip(), 1)[0].strip().rstrip("：:，,")
+    if len(first) <= limit:
+        return first
+    clauses = _top_level_clauses(first)
+    # ``按照《…》要求，推进…``: the action is in the clause after the framing one.
+    while len(clauses) > 1 and _FRAMING.match(clauses[0]):
+        clauses.pop(0)
+    title = clauses[0]
+    return title if len(title) <= _HARD_MAX else title[:_HARD_MAX] + "…"
+
+
+def _top_level_clauses(sentence: str) -> list[str]:
+    """Split at commas outside brackets and quotes."""
+    clauses: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(sentence):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in "，," and depth == 0:
+            if sentence[start:i].strip():
+                clauses.append(sentence[start:i].strip())
+            start = i + 1
+    if sentence[start:].strip():
+        clauses.append(sentence[start:].strip())
+    return clauses or [sentence]
+
+
+def _title_of(node: Node) -> str:
+    return heading_sentence(node.head or (node.body[0] if node.body else ""))
+
+
+def _is_excluded(node: Node) -> bool:
+    title = heading_sentence(node.head or "", limit=_HARD_MAX)
+    return len(title) <= _NOT_TASKS_MAX and bool(_NOT_TASKS.search(title))
+
+
+def _folds(node: Node, is_report: bool) -> bool:
+    """Are this item's children sub-items of one measure rather than measures of their own?
+
+    Sub-items follow the measure's own text (``…开展以下工作：1、…；2、…``), usually
+    on the same line; measures have a heading sentence and text of their own.
+    """
+    kids = node.children
+    if is_report and all(k.style == SHI for k in kids):
+        return False  # a report's 一是…二是… are the things it reports on
+    if node.style in (HEAD, TABLE_SECTION) or not node.has_own_body():
+        return False
+    if kids[0].inline:
+        return True
+    return sum(1 for k in kids if k.has_own_body()) * 2 < len(kids)
+
+
+def select_tasks(root: Node, is_report: bool) -> list[tuple[Node, list[Field]]]:
+    """(item, inherited fields) for every item that becomes a task, in document order."""
+    chosen: list[tuple[Node, list[Field]]] = []
+
+    def visit(node: Node, inherited: list[Field]) -> None:
+        for child in node.children:
+            if _is_excluded(child):
+                continue
+            if child.has_fields():
+                if child.fields and not any(k.has_fields() for k in child.children):
+                    chosen.append((child, inherited))
+                else:
+                    visit(child, child.fields or inherited)
+            elif not child.children:
+                if child.own_text and child.style not in (HEAD, TABLE_SECTION):
+                    chosen.append((child, inherited))
+            elif _folds(child, is_report):
+                chosen.append((child, inherited))
+            else:
+                visit(child, inherited)
+
+    visit(root, [])
+    return chosen
+
+
+def _status_word(value: str) -> Status | None:
+    try:
+        return Status.parse(value.strip())
+    except ValueError:
+        return next((status for status, pattern in _STATUS_WORDS if pattern.search(value)), None)
+
+
+def _status(node: Node, is_report: bool) -> Status:
+    """A 状态 field if any; in reports the nearest status heading, else done; plans start not started."""
+    for f in node.fields:
+        if f.kind is FieldKind.STATUS and (stated := _status_word(f.value)):
+            return stated
+    if not is_report:
+        return Status.NOT_STARTED
+    parent = node.parent
+    while parent is not None and parent.style:
+        title = heading_sentence(parent.head, limit=_HARD_MAX)
+        for status, pattern in _STATUS_HEADINGS:
+            if pattern.search(title):
+                return status
+        parent = parent.parent
+    return Status.DONE
+
+
+def _section(node: Node) -> str:
+    parent = node.parent
+    if parent is None or not parent.style:
+        return ""
+    return parent.marker + heading_sentence(parent.head, limit=_HARD_MAX).rstrip("。")
+
+
+def _assignment(
+    node: Node, text: str, inherited: list[Field], first_leads: bool, aliases: AliasTable | None
+) -> Assignment:
+    if any(f.kind in (FieldKind.LEAD, FieldKind.RESP, FieldKind.CO) for f in node.fields):
+        return assignment_from_fields(node.fields, aliases)
+    phrase = trailing_assignment(text)
+    if phrase:
+        return assignment_from_phrase(phrase[0], first_leads, aliases)
+    return assignment_from_fields(inherited, aliases)
+
+
+def _numbers(nodes: list[Node]) -> list[str]:
+    """Task numbers as printed, qualified where numbering restarts (``2.一``, ``三.1``), all unique.
+
+    Where a style's numbers repeat, each is prefixed with its parent's number
+    (a 一是 list with its list's ordinal); still-equal numbers take the
+    grandparent's too, and a last resort suffix ``-2`` keeps ids unique.
+    """
+    numbers = [n.label or str(i + 1) for i, n in enumerate(nodes)]
+    qualifiers = [n.parent for n in nodes]
+    group_rank: dict[int, int] = {}
+    parent_rank: dict[int, int] = {}
+    # Sub-items that are tasks next to measures that are tasks (一, 二.1, 二.2, 三) always say
+    # whose sub-item they are.
+    task_styles = {n.style for n in nodes}
+    nested = {n.style for n in nodes if n.parent is not None and n.parent.style in task_styles}
+    for _ in range(4):
+        by_style: dict[str, Counter[str]] = {}
+        for node, number in zip(nodes, numbers, strict=True):
+            by_style.setdefault(node.style, Counter())[number] += 1
+        clashing = {style for style, counts in by_style.items() if max(counts.values()) > 1} | nested
+        nested = set()
+        if not clashing:
+            break
+        for i, node in enumerate(nodes):
+            parent = qualifiers[i]
+            if node.style not in clashing or parent is None or not parent.style:
+                continue
+            if node.style == SHI and parent is node.parent:
+                prefix = str(group_rank.setdefault(node.group, len(group_rank) + 1))
+            elif parent.label:
+                prefix = parent.label
+            else:
+                prefix = str(parent_rank.setdefault(id(parent), len(parent_rank) + 1))
+            numbers[i] = f"{prefix}.{numbers[i]}"
+            qualifiers[i] = parent.parent
+    seen: Counter[str] = Counter()
+    unique: list[str] = []
+    for number in numbers:
+        seen[number] += 1
+        unique.append(number if seen[number] == 1 else f"{number}-{seen[number]}")
+    return unique
+
+
+def _deadline_fields(node: Node, inherited: list[Field]) -> str:
+    values = [f.value for f in node.fields if f.kind is FieldKind.DUE]
+    if not values:
+        values = [f.value for f in inherited if f.kind is FieldKind.DUE]
+    return "；".join(v for v in values if v.strip())
+
+
+def _tasks_from(lines: list[str], meta: DocumentMeta, source: str, aliases: AliasTable | None) -> list[Task]:
+    outline = parse_outline(lines)
+    is_report = meta.is_report or any(
+        _REPORT_HEADINGS.search(n.head) for n in outline.root.walk() if n.style and n.children
+    )
+    chosen = select_tasks(outline.root, is_report)
+    first_leads = says_first_listed_leads("\n".join(lines))
+    numbers = _numbers([node for node, _ in chosen])
+    tasks: list[Task] = []
+    for (node, inherited), number in zip(chosen, numbers, strict=True):
+        text = node.full_text()
+        units = _assignment(node, text, inherited, first_leads, aliases)
+        deadline = resolve_deadline(_deadline_fields(node, inherited), text, meta.year)
+        when, kind = deadline.date, deadline.kind
+        if kind is DeadlineKind.NONE and not deadline.text and not is_report and meta.title_year:
+            # A plan for a year that states no deadline: assume its year end, and say so.
+            when, kind = date(meta.title_year, 12, 31), DeadlineKind.INFERRED
+        tasks.append(
+            Task(
+                id=task_id(source, number),
+                source=source,
+                number=number,
+                title=_title_of(node),
+                text=text,
+                section=_section(node),
+                lead_units=units.leads,
+                co_units=units.cos,
+                collectives=units.collectives,
+                deadline=when,
+                deadline_text=deadline.text,
+                deadline_kind=kind,
+                status=_status(node, is_report),
+            )
+        )
+    return tasks
+
+
+def _has_units(tasks: list[Task]) -> bool:
+    return any(t.lead_units or t.co_units for t in tasks)
+
+
+def parse_lines(lines: list[str], source: str, aliases: AliasTable | None) -> ParsedDocument:
+    """Parse a document given as clean lines (see :mod:`.clean` and :mod:`.docx`)."""
+    meta = read_meta(lines, source)
+    lines = drop_trailer(drop_repeated_title(lines, meta))
+    body, attachments = split_attachments(lines)
+    tasks = _tasks_from(body, meta, source, aliases)
+    if attachments:
+        # An attached task table wins over a body without units; otherwise the body does.
+        extra = _tasks_from(attachments, meta, source, aliases)
+        if not tasks or (_has_units(extra) and not _has_units(tasks)):
+            tasks = extra
+    return ParsedDocument(source=source, title=meta.title, year=meta.year, tasks=tasks)

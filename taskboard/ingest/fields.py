@@ -1,0 +1,162 @@
+"""Field lines (牵头单位： 责任单位： 配合部门： 完成时限：) and inline ``（X、Y负责）`` units.
+
+A field label may sit on its own line, share a line with other fields or with
+the measure (documents flattened to one line), and its value may continue on
+the next line. This module only names the labels and reads values; the
+outline decides which measure a field belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .aliases import AliasTable
+from .units import is_collective, split_units
+
+
+class FieldKind(Enum):
+    """What a labelled line says about its measure."""
+
+    LEAD = "lead"  # 牵头单位
+    RESP = "resp"  # 责任单位: leads when there is no 牵头单位, co-units otherwise
+    CO = "co"  # 配合单位
+    DUE = "due"  # 完成时限
+    STATUS = "status"  # 状态 (task tables)
+    PERSON = "person"  # 责任人/牵头领导: a person, not a unit; ignored
+    LABEL = "label"  # 具体任务: just a caption before the measure's text
+
+
+_LABELS = (
+    (FieldKind.PERSON, r"(?:牵头|责任|分管|联系)(?:领导|人)|责任人"),
+    (FieldKind.LEAD, r"牵头(?:单位|部门|处室|科室|机构)|主责(?:单位|部门)|主办(?:单位|部门)"),
+    (FieldKind.RESP, r"责任(?:单位|部门|处室|科室|主体)|承办(?:单位|部门)"),
+    (FieldKind.CO, r"(?:配合|协办|参与|协同|协助)(?:单位|部门|处室|科室)"),
+    (FieldKind.DUE, r"完成(?:时限|时间|期限|日期)|时间(?:节点|要求|安排|进度)|办结时限|时限要求|时限"),
+    (FieldKind.STATUS, r"进展状态|状态"),
+    (FieldKind.LABEL, r"具体(?:任务|措施|内容)|工作(?:任务|措施|内容)|任务内容|主要内容"),
+)
+# A label starts a line or follows a blank or a sentence end, and ends with a colon; each
+# alternative is a group named after its kind.
+FIELD_LABEL = re.compile(
+    r"(?:^|(?<=[\s。；;！!？?]))(?:"
+    + "|".join(f"(?P<{kind.value}>{pattern})" for kind, pattern in _LABELS)
+    + r")\s*[:：]\s*"
+)
+UNIT_KINDS = (FieldKind.LEAD, FieldKind.RESP, FieldKind.CO)
+
+
+def field_kind(match: re.Match[str]) -> FieldKind:
+    """The kind of a FIELD_LABEL match."""
+    return FieldKind(match.lastgroup)
+
+
+@dataclass(slots=True)
+class Field:
+    """One labelled value; ``value`` grows while continuation lines arrive."""
+
+    kind: FieldKind
+    value: str = ""
+
+
+# ``（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）`` and friends.
+_FIRST_LEADS = re.compile(
+    r"(列|排在?|位列)(第一位|首位|第一)(者|的)?(单位|部门)?为牵头(单位|部门)?|"
+    r"(第一|首个|首位)(单位|部门)为牵头(单位|部门)?"
+)
+_FIRST_LEADS_NOTE = re.compile(r"[，,。；;]?\s*(?:" + _FIRST_LEADS.pattern + r")[，,]?\s*(下同)?")
+_ROLE_CLAUSE = re.compile(
+    r"^(?P<units>.+?)(?P<role>牵头|负责|配合|参与|协助|协同|按职责分工负责|分别负责|共同负责)$"
+)
+_RESPONSIBLE = re.compile(r"(负责|牵头|配合|参与)(?:落实)?$")
+_CLOSERS = (")", "）")
+
+
+def says_first_listed_leads(text: str) -> bool:
+    """Does the document say that the first unit listed leads (列第一位者为牵头单位)?"""
+    return bool(_FIRST_LEADS.search(text))
+
+
+def trailing_assignment(text: str) -> tuple[str, int] | None:
+    """The bracketed ``…负责`` phrase at the end of a measure, and where it starts.
+
+    Only a bracket closing at the very end (before a final 。) counts, and its
+    content must end in a role word, so ``（含技工院校）`` is left alone.
+    """
+    end = len(text.rstrip().rstrip("。.;；").rstrip())
+    if end == 0 or text[end - 1] not in _CLOSERS:
+        return None
+    depth = 0
+    for i in range(end - 1, -1, -1):
+        ch = text[i]
+        if ch in (")", "）"):
+            depth += 1
+        elif ch in ("(", "（"):
+            depth -= 1
+            if depth == 0:
+                inner = _FIRST_LEADS_NOTE.sub("", text[i + 1 : end - 1]).strip().rstrip("。；;，,")
+                inner = re.sub(r"[，,。]?\s*下同$", "", inner)
+                if _RESPONSIBLE.search(inner):
+                    return inner, i
+                return None
+    return None
+
+
+@dataclass(slots=True)
+class Assignment:
+    """Lead and co-units of one measure, with the collectives among them."""
+
+    leads: list[str] = field(default_factory=list)
+    cos: list[str] = field(default_factory=list)
+
+    @property
+    def collectives(self) -> list[str]:
+        """Units that stand for a group (各部门…), in lead-then-co order."""
+        return [u for u in (*self.leads, *self.cos) if is_collective(u)]
+
+    def __bool__(self) -> bool:
+        return bool(self.leads or self.cos)
+
+    def tidy(self) -> Assignment:
+        """Drop repeats, and co-units that also lead."""
+        self.leads = list(dict.fromkeys(self.leads))
+        leads = set(self.leads)
+        self.cos = list(dict.fromkeys(u for u in self.cos if u not in leads))
+        return self
+
+
+def assignment_from_phrase(phrase: str, first_leads: bool, aliases: AliasTable | None) -> Assignment:
+    """Units of an inline phrase: ``X牵头，Y配合`` or ``X、Y负责``."""
+    result = Assignment()
+    clauses = [c for c in re.split(r"[，,；;。]", phrase) if c.strip()]
+    listed: list[str] = []
+    for clause in clauses:
+        m = _ROLE_CLAUSE.match(clause.strip())
+        role = m.group("role") if m else ""
+        units = split_units(m.group("units") if m else clause, aliases)
+        if role == "牵头":
+            result.leads += units
+        elif role in ("配合", "参与", "协助", "协同"):
+            result.cos += units
+        else:
+            listed += units
+    if listed:
+        if result.leads:
+            result.cos += listed
+        elif first_leads:
+            result.leads, result.cos = listed[:1], listed[1:] + result.cos
+        else:
+            result.leads = listed
+    return result.tidy()
+
+
+def assignment_from_fields(fields: list[Field], aliases: AliasTable | None) -> Assignment:
+    """Units of a 牵头/责任/配合 block; a lone 责任单位 names the leads."""
+    by_kind: dict[FieldKind, list[str]] = {k: [] for k in UNIT_KINDS}
+    for f in fields:
+        if f.kind in by_kind:
+            by_kind[f.kind] += split_units(f.value, aliases)
+    if by_kind[FieldKind.LEAD]:
+        return Assignment(by_kind[FieldKind.LEAD], by_kind[FieldKind.RESP] + by_kind[FieldKind.CO]).tidy()
+    return Assignment(by_kind[FieldKind.RESP], by_kind[FieldKind.CO]).tidy()
