@@ -1,0 +1,145 @@
+"""The Textual application: themes, settings, the store's writer thread and polling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.theme import ThemeProvider
+from textual.worker import get_current_worker
+
+from taskboard import config
+from taskboard.store import TaskStore
+
+from .board_model import BoardModel
+from .commands import BoardCommands
+from .gateway import Reply, StoreGateway
+from .i18n import LANGS, tr
+from .keys import APP_KEYS, bindings, localize
+from .messages import StoreReplied
+from .screens.board_screen import BoardScreen
+from .screens.help_screen import HelpScreen
+from .themes import DEFAULT_THEME, load_themes
+
+# How often to look for commits by other processes (a stat and 8 KiB read when
+# nothing changed); the issue asks for changes to show within 2 s.
+POLL_SECONDS = 0.5
+
+
+class TaskboardApp(App[None]):
+    """The kanban board over one :class:`TaskStore`."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {BoardCommands}
+    BINDINGS = bindings(APP_KEYS)
+
+    def __init__(self, store: TaskStore, *, today: date, lang: str, theme: str | None = None) -> None:
+        super().__init__()
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r} (use one of {', '.join(LANGS)})")
+        localize(self._bindings, lang)
+        self.lang = lang
+        self.title = tr(lang, "app_title")
+        self.gateway = StoreGateway(store)
+        self.model = BoardModel(store.all(), today)
+        self.board = BoardScreen(self.gateway, self.model, lang=lang)
+        self._theme_loaded = False
+        self._unknown_theme: str | None = None
+        self._choose_theme(theme)
+
+    # -- themes ----------------------------------------------------------------------
+    def _choose_theme(self, wanted: str | None) -> None:
+        for theme in load_themes():
+            self.register_theme(theme)
+        saved = config.load().get("theme")
+        name = wanted or (saved if isinstance(saved, str) else None) or DEFAULT_THEME
+        if name not in self.available_themes:
+            self._unknown_theme = name
+            name = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+        self.theme = name
+
+    def watch_theme(self, name: str) -> None:
+        """Remember a theme picked in the palette for next time."""
+        if self._theme_loaded:
+            config.save(theme=name)
+
+    def search_themes(self) -> None:
+        """The palette's theme switcher, with a placeholder in the board's language."""
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=tr(self.lang, "theme_placeholder"))
+        )
+
+    def action_command_palette(self) -> None:
+        """The command palette, with a placeholder in the board's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = tr(self.lang, "palette_placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, named in the board's language (quit and help are ours)."""
+        lang = self.lang
+        yield SystemCommand(tr(lang, "help_theme"), "", self.action_change_theme)
+        yield SystemCommand(tr(lang, "help_keys_panel"), "", self.action_toggle_keys_panel)
+        yield SystemCommand(
+            tr(lang, "help_screenshot"), "", lambda: self.set_timer(0.1, self.deliver_screenshot)
+        )
+
+    def action_toggle_keys_panel(self) -> None:
+        """Textual's key panel for the focused widget, on or off."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    # -- lifecycle -------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        """The board is the bottom screen."""
+        return self.board
+
+    def on_mount(self) -> None:
+        """Start the writer thread and polling; settle the theme."""
+        self._theme_loaded = True
+        if self._unknown_theme:
+            self.notify(
+                tr(self.lang, "unknown_theme", name=self._unknown_theme, fallback=self.theme),
+                severity="warning",
+            )
+        self._store_writer()
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    @work(thread=True, name="store-writer", group="store", exit_on_error=False)
+    def _store_writer(self) -> None:
+        # One long-lived thread runs every store job in order (see gateway.py).
+        worker = get_current_worker()
+        self.gateway.serve(self._deliver, stop=lambda: worker.is_cancelled)
+
+    def _deliver(self, reply: Reply) -> None:
+        self.board.post_message(StoreReplied(reply))
+
+    def _poll(self) -> None:
+        # Skip while writes are queued: they reload what others wrote anyway.
+        if not self.gateway.busy:
+            self.gateway.submit("refresh", None, _refresh)
+
+    async def action_quit(self) -> None:
+        """Quit once queued writes are saved."""
+        self.gateway.close()
+        self.exit()
+
+    def action_help(self) -> None:
+        """Every key, in a dialog."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.lang))
+
+    def on_unmount(self) -> None:
+        """Let the writer finish what is queued, then stop."""
+        self.gateway.close()
+
+
+def _refresh(store: TaskStore) -> list | None:
+    """Every task when another process committed since we last read, else None."""
+    return store.all() if store.refresh() else None

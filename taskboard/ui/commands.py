@@ -1,0 +1,50 @@
+"""The command palette (ctrl+p): every board action, named in the board's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from .i18n import tr
+from .keys import APP_KEYS, BOARD_KEYS, key_text
+
+# Orders offered by name as well as through the `r` cycle.
+_SORTS = ("sort_deadline", "sort_number", "sort_lead")
+
+
+class BoardCommands(Provider):
+    """One palette entry per board action, with its key as the help text."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = self.app
+        board = app.board  # type: ignore[attr-defined]
+        lang = app.lang  # type: ignore[attr-defined]
+        found: list[tuple[str, str, Callable[[], object]]] = []
+        for spec in BOARD_KEYS:
+            if spec.palette:
+                found.append(
+                    (tr(lang, f"help_{spec.name}"), key_text(spec), partial(board.run_action, spec.action))
+                )
+        for name in _SORTS:
+            found.append((tr(lang, f"help_{name}"), "", partial(board.run_action, name)))
+        for spec in APP_KEYS:
+            if spec.palette:
+                found.append(
+                    (tr(lang, f"help_{spec.name}"), key_text(spec), partial(app.run_action, spec.action))
+                )
+        return found
+
+    async def discover(self) -> Hits:
+        """Everything, in key order, before anything is typed."""
+        for name, key, command in self._commands():
+            yield DiscoveryHit(name, command, help=key or None)
+
+    async def search(self, query: str) -> Hits:
+        """Fuzzy matches on the action's name."""
+        matcher = self.matcher(query)
+        for name, key, command in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), command, text=name, help=key or None)

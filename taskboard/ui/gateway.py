@@ -1,0 +1,129 @@
+"""The board's one door to the store.
+
+A commit rewrites and fsyncs the whole database file: ~5 ms at 1,000 tasks but
+20-50 ms at 10,000, and reloading a file another process wrote takes 100-250 ms
+there.  Neither should freeze the keyboard, so every write and every reload
+runs on one worker thread, strictly in the order they were asked for (`]` `]`
+must move a card twice, in that order).  The UI updates at once and learns the
+outcome from a :class:`Reply`.
+
+The store is not thread-safe, so the worker holds :attr:`StoreGateway.lock`
+for each job and the UI takes it for its few direct reads (a task's history).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from taskboard.store import StoreError, TaskStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The outcome of one queued store job."""
+
+    op: str  # move, note, edit, undo, refresh
+    task_id: str | None
+    result: Any = None
+    error: str | None = None  # a one-line, user-facing message
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    op: str
+    task_id: str | None
+    fn: Callable[[TaskStore], Any]
+
+
+class StoreGateway:
+    """Serialises every store access of the UI; see the module docstring."""
+
+    def __init__(self, store: TaskStore) -> None:
+        self.store = store
+        self.lock = threading.RLock()
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        # Tasks with a write in flight: a reload must not undo their optimistic change.
+        # Only touched from the UI thread (submit / replied).
+        self.pending: Counter[str] = Counter()
+        self._closed = False
+
+    def read(self, fn: Callable[[TaskStore], Any]) -> Any:
+        """Run a read on the UI thread, never while a job is changing the store."""
+        with self.lock:
+            return fn(self.store)
+
+    def submit(self, op: str, task_id: str | None, fn: Callable[[TaskStore], Any]) -> None:
+        """Queue ``fn(store)``; its :class:`Reply` is delivered by :meth:`serve`."""
+        if self._closed:
+            log.warning("store job %s after close: dropped", op)
+            return
+        if task_id is not None:
+            self.pending[task_id] += 1
+        self._jobs.put(_Job(op, task_id, fn))
+
+    def replied(self, reply: Reply) -> None:
+        """Note on the UI thread that ``reply``'s job is over."""
+        if reply.task_id is not None and self.pending[reply.task_id] > 0:
+            self.pending[reply.task_id] -= 1
+            if not self.pending[reply.task_id]:
+                del self.pending[reply.task_id]
+
+    @property
+    def busy(self) -> bool:
+        """True while jobs are queued or running."""
+        return self._jobs.unfinished_tasks > 0
+
+    def serve(self, deliver: Callable[[Reply], object], stop: Callable[[], bool] = lambda: False) -> None:
+        """Run queued jobs until :meth:`close` (or ``stop()`` once the queue is empty);
+        call ``deliver`` with each reply.  Blocks: run it on a worker thread.
+        """
+        while True:
+            try:
+                job = self._jobs.get(timeout=0.1)
+            except queue.Empty:
+                if stop():
+                    return
+                continue
+            try:
+                if job is None:
+                    return
+                deliver(self._run(job))
+            finally:
+                self._jobs.task_done()
+
+    def _run(self, job: _Job) -> Reply:
+        start = time.perf_counter()
+        try:
+            with self.lock:
+                result = job.fn(self.store)
+        except StoreError as exc:
+            return Reply(job.op, job.task_id, error=str(exc), seconds=time.perf_counter() - start)
+        except Exception as exc:  # a bug must not kill the writer and strand later writes
+            log.exception("store job %s failed", job.op)
+            return Reply(job.op, job.task_id, error=f"{type(exc).__name__}: {exc}")
+        return Reply(job.op, job.task_id, result, seconds=time.perf_counter() - start)
+
+    def close(self) -> None:
+        """Stop :meth:`serve` once the jobs already queued are done."""
+        if not self._closed:
+            self._closed = True
+            self._jobs.put(None)
+
+    def drain(self, timeout: float = 10.0) -> bool:
+        """Wait until every queued job has run; False on timeout."""
+        deadline = time.monotonic() + timeout
+        while self._jobs.unfinished_tasks:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.002)
+        return True

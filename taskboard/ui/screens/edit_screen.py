@@ -1,0 +1,170 @@
+"""Edit a task's title, units and deadline."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from taskboard.clock import BadDate, parse_date
+from taskboard.model import DeadlineKind, Task
+
+from ..i18n import tr
+
+_UNIT_SEPARATORS = re.compile(r"[、,，;；\n]+")
+
+
+def parse_units(text: str) -> list[str]:
+    """``区发改委、区财政局`` (or commas) as a list, blanks and repeats dropped."""
+    return list(dict.fromkeys(u.strip() for u in _UNIT_SEPARATORS.split(text) if u.strip()))
+
+
+def form_changes(
+    task: Task,
+    *,
+    title: str,
+    lead: str,
+    co: str,
+    deadline: str,
+    deadline_text: str,
+    kind: DeadlineKind | None,
+) -> dict[str, Any]:
+    """The fields the form changes, ready for ``store.edit``; raise ValueError on bad input.
+
+    When the kind was left alone, giving a date makes the deadline explicit and
+    clearing the date of a dated task makes it "none".
+    """
+    title = " ".join(title.split())
+    if not title:
+        raise ValueError("title")
+    new_deadline: date | None = parse_date(deadline) if deadline.strip() else None
+    if kind is None or kind == task.deadline_kind:
+        kind = task.deadline_kind
+        if new_deadline and not task.deadline and kind is not DeadlineKind.INFERRED:
+            kind = DeadlineKind.EXPLICIT
+        elif not new_deadline and task.deadline and kind in (DeadlineKind.EXPLICIT, DeadlineKind.INFERRED):
+            kind = DeadlineKind.NONE
+    wanted = {
+        "title": title,
+        "lead_units": parse_units(lead),
+        "co_units": parse_units(co),
+        "deadline": new_deadline,
+        "deadline_text": deadline_text.strip(),
+        "deadline_kind": kind,
+    }
+    return {k: v for k, v in wanted.items() if getattr(task, k) != v}
+
+
+class EditScreen(ModalScreen[dict[str, Any] | None]):
+    """A form over one task; dismisses with the changed fields, or None."""
+
+    DEFAULT_CSS = """
+    EditScreen { align: center middle; }
+    EditScreen > #dialog {
+        width: 84;
+        max-width: 95%;
+        height: auto;
+        max-height: 95%;
+        border: round $border;
+        background: $surface;
+        padding: 0 1;
+    }
+    EditScreen #edit-title { text-style: bold; color: $text-primary; margin-bottom: 1; }
+    EditScreen .field-label { color: $text-muted; margin-top: 1; }
+    EditScreen .field-hint { color: $text-muted; text-style: italic; }
+    EditScreen #edit-error { color: $text-error; height: auto; }
+    EditScreen #edit-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    EditScreen #edit-buttons Button { margin-left: 2; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", show=False),
+        Binding("ctrl+s", "save", show=False, priority=True),
+    ]
+
+    def __init__(self, task: Task, *, lang: str) -> None:
+        super().__init__()
+        self._edited = task
+        self._lang = lang
+
+    def compose(self) -> ComposeResult:
+        """One input per editable field."""
+        t, lang = self._edited, self._lang
+        kinds = [(tr(lang, f"kind_{k.value}"), k) for k in DeadlineKind]
+        with Vertical(id="dialog"):
+            yield Label(tr(lang, "edit_title", number=t.number), id="edit-title", markup=False)
+            yield Label(tr(lang, "field_title"), classes="field-label")
+            yield Input(t.title, id="edit-title-input")
+            yield Label(tr(lang, "field_lead_units"), classes="field-label")
+            yield Input("、".join(t.lead_units), id="edit-lead")
+            yield Label(tr(lang, "field_co_units"), classes="field-label")
+            yield Input("、".join(t.co_units), id="edit-co")
+            yield Label(tr(lang, "edit_units_hint"), classes="field-hint")
+            yield Label(tr(lang, "field_deadline"), classes="field-label")
+            yield Input(
+                t.deadline.isoformat() if t.deadline else "", placeholder="YYYY-MM-DD", id="edit-deadline"
+            )
+            yield Label(tr(lang, "edit_deadline_hint"), classes="field-hint")
+            yield Label(tr(lang, "field_deadline_text"), classes="field-label")
+            yield Input(t.deadline_text, id="edit-deadline-text")
+            yield Label(tr(lang, "field_deadline_kind"), classes="field-label")
+            yield Select(kinds, value=t.deadline_kind, allow_blank=False, id="edit-kind")
+            yield Label("", id="edit-error", markup=False)
+            yield Label(tr(lang, "edit_hint"), classes="field-hint")
+            with Horizontal(id="edit-buttons"):
+                yield Button(tr(lang, "edit_cancel"), id="edit-cancel")
+                yield Button(tr(lang, "edit_save"), variant="primary", id="edit-save")
+
+    def on_mount(self) -> None:
+        """Start in the title field."""
+        self.query_one("#edit-title-input", Input).focus()
+
+    def _value(self, selector: str) -> str:
+        return self.query_one(selector, Input).value
+
+    def action_save(self) -> None:
+        """Validate and dismiss with the changes (an unchanged form dismisses with {})."""
+        kind = self.query_one("#edit-kind", Select).value
+        try:
+            changes = form_changes(
+                self._edited,
+                title=self._value("#edit-title-input"),
+                lead=self._value("#edit-lead"),
+                co=self._value("#edit-co"),
+                deadline=self._value("#edit-deadline"),
+                deadline_text=self._value("#edit-deadline-text"),
+                kind=kind if isinstance(kind, DeadlineKind) else None,
+            )
+        except BadDate:
+            self._error(tr(self._lang, "error_bad_date"))
+            return
+        except ValueError:
+            self._error(tr(self._lang, "error_title_empty"))
+            return
+        self.dismiss(changes)
+
+    def _error(self, message: str) -> None:
+        self.query_one("#edit-error", Label).update(message)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in any field saves."""
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save or cancel."""
+        event.stop()
+        if event.button.id == "edit-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        """Close without changing anything."""
+        self.dismiss(None)

@@ -1,0 +1,169 @@
+"""Pick several values (lead units, source documents) with their task counts."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ..i18n import tr
+
+
+class _NarrowInput(Input):
+    """The picker's text box; space marks a row instead of typing (unit names have none)."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Leave space to the screen's binding."""
+        return key != "space" and super().check_consume_key(key, character)
+
+
+class PickerScreen(ModalScreen[frozenset[str] | None]):
+    """A narrowing multi-select list.
+
+    Typing narrows the list; ↑/↓ move; tab or space marks several; enter
+    applies the marked values (or, when none is marked and something was
+    typed, the highlighted one; nothing marked and nothing typed clears the
+    filter); escape cancels.  Clicking a row marks it.
+    """
+
+    DEFAULT_CSS = """
+    PickerScreen { align: center middle; }
+    PickerScreen > #dialog {
+        width: 64;
+        max-width: 95%;
+        height: 80%;
+        border: round $border;
+        background: $surface;
+        padding: 0 1;
+    }
+    PickerScreen #picker-title { text-style: bold; color: $text-primary; }
+    PickerScreen #picker-list { height: 1fr; border: none; background: $surface; }
+    PickerScreen #picker-marked { color: $text-warning; }
+    PickerScreen #picker-hint { color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", show=False),
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "cursor(-10)", show=False),
+        Binding("pagedown", "cursor(10)", show=False),
+        # Priority, so the focused input does not take them as text; unit names have no spaces.
+        Binding("tab,space", "toggle", show=False, priority=True),
+    ]
+
+    def __init__(
+        self, title: str, items: list[tuple[str, int]], selected: frozenset[str], *, lang: str
+    ) -> None:
+        super().__init__()
+        self._title = title
+        self._items = items
+        self._marked: set[str] = set(selected)
+        self._lang = lang
+        self._shown: list[tuple[str, int]] = list(items)
+        self._name_width = max((cell_len(name) for name, _ in items), default=0)
+
+    def compose(self) -> ComposeResult:
+        """Title, filter input, the list, a count of marks and the key hint."""
+        with Vertical(id="dialog"):
+            yield Label(self._title, id="picker-title", markup=False)
+            yield _NarrowInput(placeholder=tr(self._lang, "picker_placeholder"), id="picker-input")
+            yield OptionList(id="picker-list")
+            yield Label("", id="picker-marked", markup=False)
+            yield Label(tr(self._lang, "picker_hint"), id="picker-hint", markup=False)
+
+    def on_mount(self) -> None:
+        """Fill the list, focus the input."""
+        self._fill()
+        self.query_one(Input).focus()
+
+    @property
+    def marked(self) -> frozenset[str]:
+        """The values marked so far."""
+        return frozenset(self._marked)
+
+    def _prompt(self, name: str, count: int) -> Text:
+        mark = "☑" if name in self._marked else "☐"
+        text = Text(f"{mark} {name}")
+        text.append(" " * (self._name_width - cell_len(name) + 2))
+        key = "picker_count_one" if count == 1 else "picker_count"
+        text.append(tr(self._lang, key, n=count), style="dim")
+        return text
+
+    def _fill(self) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        if self._shown:
+            options.add_options(Option(self._prompt(n, c), id=n) for n, c in self._shown)
+            options.highlighted = 0
+        else:
+            options.add_option(Option(tr(self._lang, "picker_none"), disabled=True))
+        self._update_marked()
+
+    def _update_marked(self) -> None:
+        text = tr(self._lang, "picker_marked", n=len(self._marked), total=len(self._items))
+        self.query_one("#picker-marked", Label).update(text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Narrow the list to values containing the typed text."""
+        event.stop()
+        needle = event.value.strip().casefold()
+        self._shown = [(n, c) for n, c in self._items if needle in n.casefold()]
+        self._fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Apply (see the class docstring)."""
+        event.stop()
+        if self._marked:
+            self.dismiss(frozenset(self._marked))
+            return
+        highlighted = self._highlighted()
+        if event.value.strip() and highlighted is not None:
+            self.dismiss(frozenset({highlighted}))
+        else:
+            self.dismiss(frozenset())
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click (or enter in the list) marks the row."""
+        event.stop()
+        self._toggle(event.option_index)
+
+    def _highlighted(self) -> str | None:
+        index = self.query_one(OptionList).highlighted
+        if index is None or not self._shown:
+            return None
+        return self._shown[index][0]
+
+    def _toggle(self, index: int | None) -> None:
+        if index is None or not self._shown:
+            return
+        name, count = self._shown[index]
+        self._marked.symmetric_difference_update({name})
+        self.query_one(OptionList).replace_option_prompt_at_index(index, self._prompt(name, count))
+        self._update_marked()
+
+    def action_toggle(self) -> None:
+        """Mark or unmark the highlighted row, then step down (as fzf does)."""
+        options = self.query_one(OptionList)
+        self._toggle(options.highlighted)
+        if options.highlighted is not None and options.highlighted + 1 < len(self._shown):
+            options.highlighted += 1
+
+    def action_cursor(self, step: int) -> None:
+        """Move the highlight without leaving the input."""
+        options = self.query_one(OptionList)
+        if not self._shown:
+            return
+        current = options.highlighted or 0
+        options.highlighted = min(max(current + step, 0), len(self._shown) - 1)
+
+    def action_cancel(self) -> None:
+        """Close, leaving the filter as it was."""
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""Widgets of the board, one per module."""

@@ -1,0 +1,95 @@
+"""The always-visible line above the columns: active filters, "shown N of M", order and date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+from ..board_model import Filters, SortKey
+from ..i18n import tr
+
+_MAX_NAMED = 2  # beyond this many units or sources the bar says "…等N个"
+
+
+def _names(items: frozenset[str], lang: str) -> str:
+    ordered = sorted(items)
+    if len(ordered) <= _MAX_NAMED:
+        return "、".join(ordered) if lang == "zh" else ", ".join(ordered)
+    first = ("、" if lang == "zh" else ", ").join(ordered[:_MAX_NAMED])
+    return tr(lang, "and_more", first=first, n=len(ordered) if lang == "zh" else len(ordered) - _MAX_NAMED)
+
+
+def describe_filters(filters: Filters, lang: str) -> str:
+    """The active filters as one line, or "no filters"."""
+    parts = []
+    if filters.leads:
+        parts.append(tr(lang, "filter_lead", units=_names(filters.leads, lang)))
+    if filters.sources:
+        parts.append(tr(lang, "filter_source", sources=_names(filters.sources, lang)))
+    if filters.overdue:
+        parts.append(tr(lang, "filter_overdue"))
+    if filters.query.strip():
+        parts.append(tr(lang, "filter_query", query=filters.query.strip()))
+    return "  ·  ".join(parts) if parts else tr(lang, "no_filters")
+
+
+class FilterBar(Horizontal):
+    """Filters on the left, counts, order and as-of date on the right."""
+
+    DEFAULT_CSS = """
+    FilterBar {
+        height: 1;
+        dock: top;
+        background: $panel;
+        padding: 0 1;
+    }
+    FilterBar > #filters {
+        width: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        color: $text-muted;
+    }
+    FilterBar.-active > #filters { color: $text-warning; text-style: bold; }
+    FilterBar > #status { width: auto; color: $text; padding-left: 2; }
+    """
+
+    def __init__(self, lang: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        """A label for the filters, one for the counts."""
+        yield Label(id="filters", markup=False)
+        yield Label(id="status", markup=False)
+
+    def show(
+        self,
+        filters: Filters,
+        *,
+        shown: int,
+        total: int,
+        sort: SortKey,
+        today: date,
+        read_only: bool = False,
+    ) -> None:
+        """Display the board's current state."""
+        lang = self.lang
+        self.set_class(filters.active, "-active")
+        self._set("#filters", describe_filters(filters, lang))
+        status = [
+            tr(lang, "shown", shown=shown, total=total),
+            tr(lang, "sort_label", sort=tr(lang, f"sort_{sort.value}")),
+            tr(lang, "as_of", date=today.isoformat()),
+        ]
+        if read_only:
+            status.append(tr(lang, "read_only"))
+        self._set("#status", "  ·  ".join(status))
+
+    def _set(self, selector: str, text: str) -> None:
+        # Updating a label re-lays the screen out even with the same text: skip that.
+        label = self.query_one(selector, Label)
+        if str(label.content) != text:
+            label.update(text)

@@ -1,0 +1,1 @@
+"""Tests of the Textual board (pilot, snapshots) and its plain-Python parts."""

@@ -1,0 +1,95 @@
+"""The board's filtering and ordering rules, without Textual."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from taskboard.model import Status
+from taskboard.ui.board_model import BoardModel, Filters, SortKey, natural_key
+from tests.ui.board_helpers import SRC_A, SRC_B, TODAY, fixture_tasks, tid
+
+
+def model(**kw) -> BoardModel:
+    return BoardModel(fixture_tasks(), TODAY, **kw)
+
+
+def ids(m: BoardModel, status: Status) -> list[str]:
+    return [t.id for t in m.columns[status]]
+
+
+def test_columns_hold_every_task_by_deadline_undated_last():
+    m = model()
+    assert m.total == m.shown == 12
+    assert ids(m, Status.NOT_STARTED) == [tid(SRC_A, n) for n in ("3", "6", "1", "7")] + [
+        tid(SRC_B, "1"),
+        tid(SRC_A, "5"),
+        tid(SRC_B, "3"),
+    ]
+
+
+def test_natural_number_order():
+    assert sorted(["10", "2", "3.10", "3.2", "1"], key=natural_key) == ["1", "2", "3.2", "3.10", "10"]
+    m = model(sort=SortKey.NUMBER)
+    assert ids(m, Status.IN_PROGRESS) == [tid(SRC_A, "2"), tid(SRC_A, "4"), tid(SRC_B, "10")]
+
+
+def test_filters_combine():
+    m = model()
+    m.set_filters(Filters(leads=frozenset({"区发改委"})))
+    assert {t.id for t in m.shown_tasks()} == {tid(SRC_A, n) for n in ("1", "2", "6")}
+    m.set_filters(Filters(leads=frozenset({"区发改委"}), overdue=True))
+    assert [t.id for t in m.shown_tasks()] == [tid(SRC_A, "2")]
+    m.set_filters(Filters(query="数据 区财政局"))  # every word must match
+    assert [t.id for t in m.shown_tasks()] == [tid(SRC_B, "1")]
+    m.set_filters(Filters(sources=frozenset({SRC_B})))
+    assert m.shown == 5
+    assert not Filters().active and Filters(query=" ").active is False
+
+
+def test_upsert_moves_one_task_and_locate_finds_it():
+    m = model()
+    a3 = m.task(tid(SRC_A, "3"))
+    place = m.upsert(a3.replace(status=Status.IN_PROGRESS))
+    assert place.status is Status.IN_PROGRESS
+    assert ids(m, Status.IN_PROGRESS)[place.index] == a3.id
+    assert a3.id not in ids(m, Status.NOT_STARTED)
+    assert m.locate(a3.id) == place
+    # The incremental result equals a full rebuild.
+    before = {s: ids(m, s) for s in Status}
+    m.rebuild()
+    assert before == {s: ids(m, s) for s in Status}
+
+
+def test_upsert_into_a_filter_that_hides_it():
+    m = model(filters=Filters(overdue=True))
+    a2 = m.task(tid(SRC_A, "2"))
+    assert m.upsert(a2.replace(status=Status.DONE)) is None  # done is never overdue
+    assert m.shown == 0 and m.total == 12
+
+
+def test_today_changes_the_overdue_filter():
+    m = model(filters=Filters(overdue=True))
+    m.set_today(date(2023, 7, 13))
+    assert {t.id for t in m.shown_tasks()} == {tid(SRC_A, n) for n in ("1", "2", "3", "6")}
+
+
+def test_counts_for_the_pickers():
+    m = model()
+    assert m.lead_counts()[:3] == [("区发改委", 3), ("区市场监管局", 3), ("区数据局", 3)]
+    assert m.source_counts() == [(SRC_A, 7), (SRC_B, 5)]
+
+
+def test_remove_and_reload():
+    m = model()
+    m.remove(tid(SRC_A, "3"))
+    assert m.total == 11 and m.locate(tid(SRC_A, "3")) is None
+    m.reload(fixture_tasks()[:2])
+    assert m.total == m.shown == 2
+
+
+def test_sort_cycle():
+    assert [SortKey.DEADLINE.next(), SortKey.NUMBER.next(), SortKey.LEAD.next()] == [
+        SortKey.NUMBER,
+        SortKey.LEAD,
+        SortKey.DEADLINE,
+    ]
