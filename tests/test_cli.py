@@ -134,3 +134,46 @@ def test_undo_with_nothing_to_undo(tmp_path, capsys):
     assert run(capsys, "--db", db, "undo")[0] == 0  # undoes the import
     code, _, err = run(capsys, "--db", db, "undo")
     assert code == 1 and "nothing to undo" in err
+
+
+def test_import_reports_counts_and_reimport_changes_nothing(tmp_path, capsys):
+    db, doc = tmp_path / "b.json", tmp_path / "营商环境工作要点.txt"
+    TaskStore(db).import_tasks(SOURCE, measures()[:1])
+    doc.write_text(
+        "一、主要任务\n1.开展营商环境评价。\n牵头单位：区发改委\n完成时限：2023年9月底前\n"
+        "2.推进证照分离改革。\n牵头单位：区市场监管局\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--db", db, "import", doc)
+    assert code == 0 and "+2 new" in out
+    before = db.read_bytes()
+    code, out, _ = run(capsys, "--db", db, "import", doc)
+    assert code == 0 and "2 unchanged" in out
+    assert db.read_bytes() == before
+
+
+def test_dry_run_previews_and_writes_nothing(tmp_path, capsys):
+    db, doc = tmp_path / "b.json", tmp_path / "要点.txt"
+    TaskStore(db).import_tasks(SOURCE, measures()[:1])
+    doc.write_text(
+        "一、主要任务\n1.开展营商环境评价。\n牵头单位：区发改委\n完成时限：2023年9月底前\n", encoding="utf-8"
+    )
+    before = db.read_bytes()
+    code, out, _ = run(capsys, "--db", db, "import", doc, "--dry-run")
+    assert code == 0
+    assert "开展营商环境评价" in out and "区发改委" in out and "2023-09-30" in out
+    assert db.read_bytes() == before
+
+
+def test_one_bad_file_among_many_imports_nothing(tmp_path, capsys):
+    db = tmp_path / "b.json"
+    TaskStore(db).import_tasks(SOURCE, measures()[:1])
+    good, empty, notes = tmp_path / "要点.txt", tmp_path / "空.txt", tmp_path / "说明.txt"
+    good.write_text("1.开展营商环境评价。\n牵头单位：区发改委\n", encoding="utf-8")
+    empty.write_bytes(b"")
+    notes.write_text("这份说明没有编号的任务。", encoding="utf-8")
+    before = db.read_bytes()
+    for bad, message in ((empty, "empty"), (notes, "no numbered measures")):
+        code, _, err = run(capsys, "--db", db, "import", good, bad)
+        assert code == 1 and message in err and len(err.splitlines()) == 1
+    assert db.read_bytes() == before

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from rich.progress import Progress
-from rich.table import Table
 
 from .context import CommandError, Context
 from .output import console
@@ -31,26 +30,14 @@ def _parse_all(paths: list[Path]):
         job = progress.add_task("解析 / parsing", total=len(paths))
         for path in paths:
             try:
-                docs.append(parse_file(path, aliases))
+                doc = parse_file(path, aliases)
             except IngestError as exc:
                 raise CommandError(str(exc)) from None
+            if not doc.tasks:
+                raise CommandError(f"{path.name}: no numbered measures found; nothing was imported")
+            docs.append(doc)
             progress.advance(job)
     return docs
-
-
-def preview_table(doc, lang: str) -> Table:
-    """What a document would become: number, title, leads, deadline."""
-    zh = lang == "zh"
-    table = Table(title=f"{doc.source}: {len(doc.tasks)} {'项任务' if zh else 'tasks'}", title_justify="left")
-    table.add_column("编号" if zh else "No.", no_wrap=True)
-    table.add_column("任务" if zh else "Task", ratio=3)
-    table.add_column("牵头单位" if zh else "Lead", ratio=2)
-    table.add_column("完成时限" if zh else "Deadline", no_wrap=True)
-    table.add_column("状态" if zh else "Status", no_wrap=True)
-    for t in doc.tasks:
-        due = t.deadline.isoformat() if t.deadline else t.deadline_kind.value
-        table.add_row(t.number, t.title, "、".join(t.lead_units), due, t.status.label(lang))
-    return table
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
@@ -69,6 +56,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     docs = _parse_all(paths)
     out = console()
     if args.dry_run:
+        from ..ingest.preview import preview_table
+
         for doc in docs:
             out.print(preview_table(doc, ctx.lang))
         out.print("dry run: nothing was written" if ctx.lang == "en" else "试运行：未写入任何内容")
