@@ -4,7 +4,7 @@ rich's Table measures and wraps every cell through its whole renderable
 machinery; on a 10,000-task board the overdue list alone has thousands of
 rows and took over a second.  This renderable computes the column widths
 once (by display cells, so Chinese counts double), folds the wrapping
-columns itself and yields segments directly.  It looks like the
+columns with rich's ``chop_cells`` and yields segments directly.  It looks like the
 ``box.SIMPLE_HEAD`` tables around it.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -31,24 +31,6 @@ class Column:
     right: bool = False
     ratio: int = 0  # 0: never wraps, always its natural width; >0: wraps, shares the spare width
     style: str = ""
-
-
-def fold(text: str, width: int) -> list[str]:
-    """``text`` cut into lines of at most ``width`` display cells (character by character)."""
-    if cell_len(text) <= width:
-        return [text]
-    lines: list[str] = []
-    line: list[str] = []
-    used = 0
-    for ch in text:
-        w = get_character_cell_size(ch)
-        if used + w > width and line:
-            lines.append("".join(line))
-            line, used = [], 0
-        line.append(ch)
-        used += w
-    lines.append("".join(line))
-    return lines
 
 
 class FastTable:
@@ -106,7 +88,7 @@ class FastTable:
         yield Segment(self.title, bold)
         yield Segment.line()
         yield Segment.line()
-        heads = [fold(c.header, w) for c, w in zip(self.columns, widths, strict=True)]
+        heads = [chop_cells(c.header, w) for c, w in zip(self.columns, widths, strict=True)]
         for n in range(max(len(h) for h in heads)):
             yield from self._line(heads, widths, [bold] * len(widths), n)
         yield Segment(" " + "─" * (sum(widths) + len(GAP) * (len(widths) - 1)))
@@ -114,7 +96,8 @@ class FastTable:
         styles = [Style.parse(c.style) if c.style else Style() for c in self.columns]
         for row in self.rows:
             cells = [
-                fold(v, w) if c.ratio else [v] for v, w, c in zip(row, widths, self.columns, strict=True)
+                chop_cells(v, w) if c.ratio else [v]
+                for v, w, c in zip(row, widths, self.columns, strict=True)
             ]
             for n in range(max(len(c) for c in cells)):
                 yield from self._line(cells, widths, styles, n)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len, chop_cells, set_cell_size
 
 ELLIPSIS = "…"
 
@@ -17,22 +17,12 @@ def fit(text: str, width: int) -> str:
         return ""
     if cell_len(text) <= width:
         return text
-    room = width - 1  # the ellipsis takes one cell
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        size = get_character_cell_size(ch)
-        if used + size > room:
-            break
-        out.append(ch)
-        used += size
-    return "".join(out) + ELLIPSIS
+    return chop_cells(text, width - 1)[0] + ELLIPSIS  # the ellipsis takes one cell
 
 
 def pad(text: str, width: int) -> str:
     """``text`` fitted to ``width`` cells and padded with spaces to exactly ``width``."""
-    text = fit(text, width)
-    return text + " " * (width - cell_len(text))
+    return set_cell_size(fit(text, width), width)
 
 
 def one_line(text: str) -> str:
