@@ -29,6 +29,7 @@ from .fields import (
 )
 from .meta import DocumentMeta, drop_repeated_title, read_meta
 from .outline import HEAD, SHI, TABLE_SECTION, Node, parse_outline
+from .units import split_outside_brackets
 
 # Sections that frame a plan rather than assign work.
 _NOT_TASKS = re.compile(
@@ -86,20 +87,8 @@ def heading_sentence(text: str, limit: int = _TITLE_MAX) -> str:
 
 def _top_level_clauses(sentence: str) -> list[str]:
     """Split at commas outside brackets and quotes."""
-    clauses: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(sentence):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif ch in "，," and depth == 0:
-            if sentence[start:i].strip():
-                clauses.append(sentence[start:i].strip())
-            start = i + 1
-    if sentence[start:].strip():
-        clauses.append(sentence[start:].strip())
+    parts = split_outside_brackets(sentence, lambda text, i: text[i] in "，,", _OPEN, _CLOSE)
+    clauses = [p.strip() for p in parts if p.strip()]
     return clauses or [sentence]
 
 

@@ -9,6 +9,7 @@ a spelling that is not in the alias table is kept as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .aliases import AliasTable
@@ -81,24 +82,36 @@ def repair_brackets(text: str) -> str:
     return "".join(out)
 
 
-def _split_top_level(text: str) -> list[str]:
-    """Split at separators and blanks that are outside brackets."""
+def split_outside_brackets(
+    text: str, is_separator: Callable[[str, int], bool], opening: str = "(（", closing: str = ")）"
+) -> list[str]:
+    """Cut ``text`` at the positions ``is_separator(text, i)`` accepts, except inside brackets."""
     parts: list[str] = []
     depth = 0
     start = 0
     for i, ch in enumerate(text):
-        if ch in _OPEN:
+        if ch in opening:
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in closing:
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in _SEPARATORS or ch.isspace()):
-            # A blank before a bracket belongs to the name: 区政府办 (政务服务中心).
-            if ch.isspace() and i + 1 < len(text) and text[i + 1] in _OPEN:
-                continue
+        elif depth == 0 and is_separator(text, i):
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
     return parts
+
+
+def _unit_separator(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in _SEPARATORS:
+        return True
+    # A blank before a bracket belongs to the name: 区政府办 (政务服务中心).
+    return ch.isspace() and not (i + 1 < len(text) and text[i + 1] in _OPEN)
+
+
+def _split_top_level(text: str) -> list[str]:
+    """Split at separators and blanks that are outside brackets."""
+    return split_outside_brackets(text, _unit_separator)
 
 
 def split_glued(name: str, aliases: AliasTable | None = None) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from .labels import label
 from .summary import Figures, Summary, TaskLine
-from .summary_rich import figure_cells, figure_headers, header_lines, leads_text, unit_name
+from .summary_rich import figure_cells, figure_headers, header_lines, task_cells, unit_name
 
 
 def md_cell(value: object) -> str:
@@ -33,16 +33,7 @@ def _tasks(lines: list[TaskLine], lang: str, *, overdue: bool) -> list[str]:
         return [label("none", lang)]
     heads = [label(k, lang) for k in ("number", "task", "lead", "deadline")]
     heads.append(label("days_overdue" if overdue else "days_left", lang))
-    body = [
-        [
-            t.number,
-            t.title,
-            leads_text(t.leads, lang),
-            t.deadline.isoformat() if t.deadline else "",
-            str(-t.days if overdue else t.days),
-        ]
-        for t in lines
-    ]
+    body = [task_cells(t, lang, overdue=overdue) for t in lines]
     return md_table(heads, body, right={4})
 
 

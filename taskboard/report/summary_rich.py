@@ -26,6 +26,18 @@ def leads_text(leads: tuple[str, ...] | list[str], lang: str) -> str:
     return "、".join(leads) if leads else unit_name(NO_LEAD, lang)
 
 
+def task_cells(t: TaskLine, lang: str, *, overdue: bool) -> list[str]:
+    """A row of the overdue / due-soon lists: number, title, leads, deadline, days (every format)."""
+    days = -t.days if overdue else t.days
+    return [
+        t.number,
+        t.title,
+        leads_text(t.leads, lang),
+        t.deadline.isoformat() if t.deadline else "",
+        str(days),
+    ]
+
+
 def header_lines(summary: Summary, lang: str) -> list[str]:
     """As-of date, filters and totals by status, one sentence each (shared by every format)."""
     t = summary.totals
@@ -145,17 +157,7 @@ def task_list_table(lines: list[TaskLine], lang: str, title: str, *, overdue: bo
             style="red" if overdue else "yellow",
         ),
     ]
-    rows = [
-        [
-            t.number,
-            t.title,
-            leads_text(t.leads, lang),
-            t.deadline.isoformat() if t.deadline else "",
-            str(-t.days if overdue else t.days),
-        ]
-        for t in lines
-    ]
-    return FastTable(title, columns, rows)
+    return FastTable(title, columns, [task_cells(t, lang, overdue=overdue) for t in lines])
 
 
 def completion_chart(summary: Summary, lang: str, bar_width: int = 30) -> Table:
