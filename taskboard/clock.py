@@ -7,7 +7,7 @@ Nothing in taskboard reads the wall clock directly for dates: ``--today`` or
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 
 class BadDate(ValueError):
@@ -36,5 +36,6 @@ def today(override: str | date | None = None) -> date:
 
 
 def now_iso() -> str:
-    """The current instant as an ISO timestamp (UTC, seconds): when a change happened."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """The current instant as an ISO timestamp in local time with its UTC offset
+    (``2023-06-30T09:00:00+08:00``): when a change happened, readable as stored."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
