@@ -22,64 +22,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import random
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
-TODAY = date(2023, 6, 30)
-UNITS = [
-    "区发改委", "区市场监管局", "区财政局", "区人社局", "区教育局", "区卫健委", "区住建局",
-    "区交通运输局", "区农业农村局", "区商务局", "区生态环境分局", "区司法局", "区数据局",
-    "区政务服务中心", "区科技局", "区民政局", "区文旅局", "区应急局", "区税务局", "各乡镇(街道)",
-]  # fmt: skip
-VERBS = ["落实", "深化", "推进", "健全", "完善", "优化", "加快", "开展", "探索", "建立"]
-OBJECTS = [
-    "一网一门一次改革", "营商环境评价", "政务服务标准化", "工程建设项目审批制度改革", "证照分离改革",
-    "“双随机、一公开”监管", "信用体系建设", "数字政府建设", "公共资源交易平台整合", "基层治理现代化",
-]  # fmt: skip
-BODY = "相关单位要按照职责分工，细化工作措施，明确时间节点，确保各项改革任务落到实处、取得实效。"
+from synthetic import AS_OF as TODAY
 
 
 def generate(n: int, path: Path) -> None:
-    """Write a database of ``n`` tasks in 20 source documents to ``path``."""
-    from taskboard.model import DeadlineKind, Status, Task, task_id
-    from taskboard.store import open_store
+    """Write the shared synthetic board of ``n`` tasks to ``path`` (see bench/synthetic.py)."""
+    from synthetic import build_db
 
-    rnd = random.Random(20230630)
-    kinds = [DeadlineKind.EXPLICIT, DeadlineKind.ONGOING, DeadlineKind.RECURRING, DeadlineKind.NONE]
-    by_source: dict[str, list[Task]] = {}
-    for i in range(n):
-        source = f"{i % 20:03d}_改革任务分解方案.txt"
-        number = str(i // 20 + 1)
-        kind = rnd.choices(kinds, [8, 1, 1, 1])[0]
-        deadline = TODAY + timedelta(days=rnd.randint(-90, 200)) if kind is DeadlineKind.EXPLICIT else None
-        title = rnd.choice(VERBS) + rnd.choice(OBJECTS) + ("工作" if rnd.random() < 0.5 else "")
-        by_source.setdefault(source, []).append(
-            Task(
-                id=task_id(source, number),
-                source=source,
-                number=number,
-                title=title,
-                text=f"{title}。" + BODY * rnd.randint(1, 4),
-                section="一、重点改革任务",
-                lead_units=rnd.sample(UNITS, rnd.choice([1, 1, 1, 2])),
-                co_units=rnd.sample(UNITS, rnd.randint(0, 3)),
-                deadline=deadline,
-                deadline_text=f"{deadline.year}年{deadline.month}月底前" if deadline else "",
-                deadline_kind=kind,
-                status=rnd.choices(list(Status), [5, 3, 2])[0],
-            )
-        )
-    store = open_store(path, seed=False)
-    with store.transaction():
-        for source, tasks in by_source.items():
-            store.import_tasks(source, tasks)
+    build_db(path, n)
 
 
 async def measure(path: Path, size: tuple[int, int], moves: int) -> dict[str, object]:
@@ -137,7 +95,7 @@ async def measure(path: Path, size: tuple[int, int], moves: int) -> dict[str, ob
             filter_times.append(await after(t0, pilot) - t0)
             await pilot.pause(0.05)
         search_t0 = time.perf_counter()
-        app.board._set_filters(app.board.model.filters.with_(query="一网"))
+        app.board._set_filters(app.board.model.filters.with_(query="营商环境"))
         app.board.refresh()
         search = await after(search_t0, pilot) - search_t0
         shown = app.board.model.shown
@@ -183,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"filter (o)       : {filter_ms:7.1f} ms median, {max(filters) * ms:.1f} ms max   (key to repainted)"
     )
-    print(f"search (一网)     : {r['search'] * ms:7.1f} ms   ({r['search_shown']} shown)")
+    print(f"search (营商环境) : {r['search'] * ms:7.1f} ms   ({r['search_shown']} shown)")
     print(f"peak memory      : {r['peak_mb']:7.0f} MB   (max RSS of this process)")
     return 0
 

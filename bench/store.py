@@ -2,8 +2,8 @@
 
     python bench/store.py [--tasks 1000 10000] [--repeat 20]
 
-Builds a database of realistic Chinese measures (title, ~150-character text,
-units, deadlines, an import history row each) in a temporary folder and prints
+Builds the shared synthetic board (bench/synthetic.py: Chinese measures, units,
+deadlines, notes, an import history row each) in a temporary folder and prints
 median timings.  A "durable move" is the whole user action: lock, check for
 other writers, update task + history row, serialise, write, fsync, rename,
 fsync the folder.
@@ -16,82 +16,12 @@ import random
 import statistics
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
-from taskboard.model import DeadlineKind, Status, Task, task_id
+from synthetic import build_db
+
+from taskboard.model import Status
 from taskboard.store import TaskStore
-
-UNITS = [
-    "区发改委",
-    "区市场监管局",
-    "区政务服务中心",
-    "区财政局",
-    "区住建局",
-    "区自然资源局伊州分局",
-    "区生态环境局伊州分局",
-    "区商务局",
-    "区科工信局",
-    "区人社局",
-    "区司法局",
-    "区税务局",
-    "各乡镇(街道)",
-    "区直各相关部门(单位)",
-    "区政府办(区政务服务中心)",
-    "区交通运输局",
-    "区农业农村局",
-    "区卫健委",
-]
-PHRASES = [
-    "深化“放管服”改革",
-    "优化营商环境",
-    "推进政务服务“一网通办”",
-    "落实证照分离改革全覆盖",
-    "压缩企业开办时间",
-    "推行工程建设项目审批制度改革",
-    "加强事中事后监管",
-    "完善社会信用体系建设",
-    "推进“互联网+监管”",
-    "提升跨境贸易便利化水平",
-    "强化知识产权保护",
-    "规范涉企收费",
-]
-
-
-def make_tasks(n: int, rng: random.Random) -> list[Task]:
-    """``n`` measures spread over 20 documents, with Chinese titles and texts."""
-    tasks = []
-    for i in range(n):
-        source = f"{i % 20:03d}_工作要点.txt"
-        number = str(i // 20 + 1)
-        title = rng.choice(PHRASES) + rng.choice(PHRASES)
-        text = "，".join(rng.choice(PHRASES) for _ in range(12)) + "。"
-        due = date(2023, 1, 1) + timedelta(days=rng.randrange(365))
-        tasks.append(
-            Task(
-                id=task_id(source, number),
-                source=source,
-                number=number,
-                title=title,
-                text=text,
-                section="二、主要任务",
-                lead_units=rng.sample(UNITS, 1),
-                co_units=rng.sample(UNITS, 3),
-                deadline=due,
-                deadline_text=f"{due.year}年{due.month}月底前",
-                deadline_kind=DeadlineKind.EXPLICIT,
-            )
-        )
-    return tasks
-
-
-def build(path: Path, n: int) -> None:
-    """Write a database of ``n`` tasks (one transaction)."""
-    tasks = make_tasks(n, random.Random(n))
-    store = TaskStore(path)
-    with store.transaction():
-        for source in sorted({t.source for t in tasks}):
-            store.import_tasks(source, [t for t in tasks if t.source == source])
 
 
 def ms(samples: list[float]) -> str:
@@ -102,7 +32,7 @@ def ms(samples: list[float]) -> str:
 def bench(n: int, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "tasks.json"
-        build(path, n)
+        build_db(path, n)
         size = path.stat().st_size / 1e6
         loads = []
         for _ in range(repeat):
@@ -120,7 +50,8 @@ def bench(n: int, repeat: int) -> None:
             store.move(tid, target)
             moves.append(time.perf_counter() - t0)
         lists = []
-        for unit in UNITS[:repeat]:
+        units = sorted({u for t in store.all() for u in t.lead_units})[:repeat]
+        for unit in units:
             t0 = time.perf_counter()
             store.find(lead=unit)
             lists.append(time.perf_counter() - t0)
