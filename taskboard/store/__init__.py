@@ -3,7 +3,7 @@
 from .history import Action, HistoryRow
 from .seed import open_store, seed_store
 from .storage import CorruptDatabase, ReadOnlyDatabase, StoreError
-from .store import ImportResult, TaskStore, UndoResult, UnknownTask
+from .store import ImportResult, TaskStore, UndoConflict, UndoResult, UnknownTask
 
 __all__ = [
     "Action",
@@ -13,6 +13,7 @@ __all__ = [
     "ReadOnlyDatabase",
     "StoreError",
     "TaskStore",
+    "UndoConflict",
     "UndoResult",
     "UnknownTask",
     "open_store",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -35,7 +35,7 @@ class HistoryRow:
     old: Any = None
     new: Any = None
     undoes: int | None = None  # for undo rows: the transaction reverted
-    extra: dict[str, Any] = field(default_factory=dict)
+    session: str = ""  # which open store (board session, CLI run) made the change
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for storage and JSON export."""
@@ -51,6 +51,8 @@ class HistoryRow:
         }
         if self.undoes is not None:
             d["undoes"] = self.undoes
+        if self.session:
+            d["session"] = self.session
         return d
 
     @classmethod
@@ -66,6 +68,7 @@ class HistoryRow:
             old=d.get("old"),
             new=d.get("new"),
             undoes=d.get("undoes"),
+            session=d.get("session", ""),
         )
 
 

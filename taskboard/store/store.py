@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import secrets
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +22,10 @@ from .storage import AtomicJSONStorage, ReadOnlyDatabase, StoreError
 
 class UnknownTask(StoreError):
     """No task has the given id."""
+
+
+class UndoConflict(StoreError):
+    """The change to undo has since been overwritten by another one."""
 
 
 class _IdTable(Table):
@@ -102,6 +107,7 @@ class TaskStore:
         self.storage = AtomicJSONStorage(path)
         self.path = self.storage.path
         self.who = who or current_user()
+        self.start_session()
         self._now = now
         self._db = _TaskDB(storage=lambda: self.storage)
         self._tasks = self._db.table(TASKS_TABLE, cache_size=0)
@@ -127,6 +133,14 @@ class TaskStore:
             self.migrated_from: tuple[int, Path] | None = (version, backup)
             return
         self.migrated_from = None
+
+    def start_session(self) -> None:
+        """Begin a new session: ``undo(own_only=True)`` reverts only changes made after this.
+
+        Each store starts one when opened; the board starts another once the
+        database is seeded, so its `u` never reverts the seeding itself.
+        """
+        self.session = secrets.token_hex(4)
 
     @property
     def read_only_reason(self) -> str | None:
@@ -247,7 +261,18 @@ class TaskStore:
     ) -> None:
         assert self._seq is not None, "changes are recorded inside a transaction"
         self._rows.append(
-            HistoryRow(self._seq, self._now(), self.who, task, action, fld, old, new, undoes=undoes)
+            HistoryRow(
+                self._seq,
+                self._now(),
+                self.who,
+                task,
+                action,
+                fld,
+                old,
+                new,
+                undoes=undoes,
+                session=self.session,
+            )
         )
 
     def _require_writable(self) -> None:
@@ -347,21 +372,33 @@ class TaskStore:
             ]
         return result
 
-    def undo(self) -> UndoResult | None:
+    def undo(self, *, own_only: bool = False) -> UndoResult | None:
         """Revert the latest change not yet undone; record the revert as history too.
 
-        Repeated undos walk further back.  Returns None when there is nothing left.
+        Repeated undos walk further back.  With ``own_only`` only changes made
+        through this store count (the board's `u` must not revert what a
+        colleague did in another terminal).  Returns None when there is nothing
+        left; raises :class:`UndoConflict`, changing nothing, when a later
+        change has overwritten the one to undo.
         """
         self._require_writable()
         with self.transaction():
             rows = self.history()
             undone = {r.undoes for r in rows if r.action == Action.UNDO}
             target = next(
-                (r.seq for r in reversed(rows) if r.action != Action.UNDO and r.seq not in undone), None
+                (
+                    r.seq
+                    for r in reversed(rows)
+                    if r.action != Action.UNDO
+                    and r.seq not in undone
+                    and (not own_only or r.session == self.session)
+                ),
+                None,
             )
             if target is None:
                 return None
             batch = [r for r in rows if r.seq == target]
+            self._check_undoable(batch, rows, undone)
             for row in reversed(batch):
                 self._revert(row, target)
             if not self._rows:
@@ -369,6 +406,20 @@ class TaskStore:
                 # mark it undone so the next undo goes further back.
                 self._record(batch[0].task, Action.UNDO, "", None, None, undoes=target)
         return UndoResult(target, sorted({r.action for r in batch}), sorted({r.task for r in batch}))
+
+    @staticmethod
+    def _check_undoable(batch: list[HistoryRow], rows: list[HistoryRow], undone: set[int | None]) -> None:
+        # Reverting a field that a later change (not itself undone) touched again
+        # would silently throw that change away; refuse instead.
+        seq = batch[0].seq
+        later = [r for r in rows if r.seq > seq and r.action != Action.UNDO and r.seq not in undone]
+        for row in batch:
+            for other in later:
+                if other.task == row.task and (row.field == CREATED or other.field == row.field):
+                    raise UndoConflict(
+                        f"cannot undo change #{seq}: change #{other.seq} by {other.who} changed task "
+                        f"{row.task} again since; undo or edit that first"
+                    )
 
     def _revert(self, row: HistoryRow, seq: int) -> None:
         raw = self._tasks.get(doc_id=row.task)

@@ -46,6 +46,7 @@ class TaskboardApp(App[None]):
         self.lang = lang
         self.title = tr(lang, "app_title")
         self.gateway = StoreGateway(store)
+        store.start_session()  # `u` undoes what is done on this board, not the seeding before it
         self.model = BoardModel(store.all(), today)
         self.board = BoardScreen(self.gateway, self.model, lang=lang)
         self._theme_loaded = False

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from taskboard.model import Status, task_id
-from taskboard.store import Action, StoreError, TaskStore, UnknownTask
+from taskboard.store import Action, StoreError, TaskStore, UndoConflict, UnknownTask
 
 from .fixtures import SOURCE, fixed_now, measures
 
@@ -186,3 +186,36 @@ def test_find_by_lead_status_and_source(store):
     assert [t.number for t in store.find(lead="区市场监管局", status=Status.DONE)] == ["2"]
     assert len(store.find(source="伊州区")) == 5
     assert store.find(source="乌苏") == []
+
+
+def test_own_only_undo_leaves_other_sessions_changes_alone(store):
+    mine, theirs = task_id(SOURCE, "1"), task_id(SOURCE, "2")
+    store.move(mine, Status.IN_PROGRESS)
+    reopen(store).move(theirs, Status.DONE)  # a colleague in another terminal
+    store.refresh()
+    result = store.undo(own_only=True)
+    assert result is not None and result.tasks == [mine]
+    final = reopen(store)
+    assert final.get(mine).status is Status.NOT_STARTED
+    assert final.get(theirs).status is Status.DONE
+
+
+def test_undo_refuses_to_overwrite_a_later_change(store):
+    tid = task_id(SOURCE, "3")
+    store.move(tid, Status.IN_PROGRESS)
+    reopen(store).move(tid, Status.DONE)  # someone else moved it again since
+    store.refresh()
+    before = store.path.read_bytes()
+    with pytest.raises(UndoConflict, match=r"changed task .* again since"):
+        store.undo(own_only=True)
+    assert store.path.read_bytes() == before
+    assert store.get(tid).status is Status.DONE
+
+
+def test_undo_of_an_import_after_its_moves_were_undone(tmp_path):
+    s = TaskStore(tmp_path / "b.json", now=fixed_now)
+    s.import_tasks(SOURCE, measures())
+    s.move(task_id(SOURCE, "1"), Status.DONE)
+    s.undo()  # the move
+    s.undo()  # the import: nothing later is still in effect
+    assert s.all() == []

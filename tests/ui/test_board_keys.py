@@ -475,6 +475,19 @@ async def test_a_move_by_another_process_shows_within_two_seconds_keeping_the_cu
         assert app.board.current_task.id == A6
 
 
+async def test_undo_on_the_board_leaves_another_process_change_alone(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("u")  # nothing of this session's to undo yet
+        await settle(pilot)
+        open_board_store(db_path).move(A1, Status.DONE)  # a colleague's `taskboard move`
+        await wait_for(pilot, lambda: "已完成 3" in screen_text(app), timeout=2.0)
+        await pilot.press("u")
+        await settle(pilot)
+        assert stored(db_path, A1).status is Status.DONE
+        assert "已完成 3" in screen_text(app)
+
+
 async def test_english_labels(make_app):
     app = make_app(lang="en")
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -306,7 +306,7 @@ class BoardScreen(Screen[None]):
             return
 
         def undo(store: TaskStore) -> tuple[Any, dict[str, Task | None]] | None:
-            result = store.undo()
+            result = store.undo(own_only=True)
             if result is None:
                 return None
             tasks: dict[str, Task | None] = {}
