@@ -40,10 +40,8 @@ def preview_table(doc: ParsedDocument, lang: str = "zh") -> Table:
     """One row per task: number, title, lead units, deadline, status."""
     headers = _HEADERS["zh" if lang == "zh" else "en"]
     count = f"{len(doc.tasks)} 项任务" if lang == "zh" else f"{len(doc.tasks)} tasks"
-    title = (
-        f"{doc.title}（{doc.source}）· {count}" if lang == "zh" else f"{doc.title} ({doc.source}) · {count}"
-    )
-    table = Table(title=title)
+    # The file name goes in the caption: long names would otherwise wrap the title mid-word.
+    table = Table(title=doc.title, caption=f"{doc.source} · {count}", caption_justify="left")
     table.add_column(headers[0], justify="right", no_wrap=True)
     table.add_column(headers[1], overflow="fold")
     table.add_column(headers[2], overflow="fold")
