@@ -19,6 +19,7 @@ EXIT_USAGE = 2
 class _Parser(argparse.ArgumentParser):
     # argparse prints the whole usage block on a mistake; one line is kinder.
     def error(self, message: str) -> None:  # type: ignore[override]
+        """Print one line and exit 2."""
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 

@@ -140,6 +140,7 @@ class _Builder:
 
     @property
     def top(self) -> Node | None:
+        """The innermost open item, or None before the first one."""
         return self.stack[-1] if self.stack else None
 
     # -- items -------------------------------------------------------------
@@ -150,6 +151,7 @@ class _Builder:
         return None
 
     def accepts_inline(self, style: str, value: int) -> bool:
+        """Whether a marker found mid-line (001 runs 87 measures on one line) continues a list."""
         if style in (ROW, TABLE_SECTION, HEAD):
             return False
         style = self._same_list(style, value)
@@ -168,6 +170,7 @@ class _Builder:
         return style
 
     def open(self, style: str, value: int, label: str, marker: str, inline: bool) -> Node:
+        """Start a numbered item, closing the siblings and children it ends."""
         style = self._same_list(style, value)
         depth = self._depth_of(style)
         if depth is not None and not (value == 1 and depth < len(self.stack) - 1):
@@ -188,6 +191,7 @@ class _Builder:
 
     # -- text ----------------------------------------------------------------
     def add_text(self, text: str) -> None:
+        """Give a line of body text to the open item (or the preamble before any)."""
         text = text.strip()
         if not text:
             return
@@ -202,6 +206,7 @@ class _Builder:
                 node.closed = True
 
     def add_field(self, kind: FieldKind) -> Field | None:
+        """Start a 牵头/责任/完成时限 field on the open item."""
         node = self.top
         if node is None:
             return None
@@ -215,6 +220,7 @@ class _Builder:
 
     # -- lines -----------------------------------------------------------------
     def feed(self, line: str, next_line: str) -> None:
+        """Take one cleaned line (``next_line`` decides fields split across lines)."""
         if line.startswith(SECTION_MARK):
             self.open(TABLE_SECTION, len(self.root.children) + 1, "", "", False).head = line[1:].strip()
             return
