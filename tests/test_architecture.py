@@ -17,8 +17,9 @@ def test_domain_does_not_import_textual():
     result = run_python(f"""
         import sys
         import taskboard.model, taskboard.store, taskboard.ingest, taskboard.report
-        import taskboard.report.summary, taskboard.report.remind
-        import taskboard.report.xlsx, taskboard.report.ledger
+        import taskboard.report.summary, taskboard.report.summary_rich, taskboard.report.summary_md
+        import taskboard.report.summary_html, taskboard.report.remind, taskboard.report.csv_export
+        import taskboard.report.xlsx, taskboard.report.ledger, taskboard.cli.reports
         {NO_TEXTUAL}
     """)
     assert result.returncode == 0, result.stderr

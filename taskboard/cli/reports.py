@@ -165,7 +165,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         raise CommandError("export --format xlsx needs -o FILE.xlsx (a workbook is not terminal output)")
     from ..report.xlsx import write_ledger_xlsx
 
-    write_ledger_xlsx(tasks, today, args.output)
+    write_ledger_xlsx(tasks, today, args.output, revision=ctx.store.revision)
     _written(ctx, args.output, f"台账, {len(tasks)}" if ctx.lang == "zh" else f"ledger, {len(tasks)} tasks")
     return 0
 
@@ -240,7 +240,7 @@ def import_ledgers(ctx: Context, paths: list[Path], dry_run: bool) -> int:
             rows += read_ledger(path)
         except LedgerError as exc:
             raise CommandError(str(exc)) from None
-    plan = plan_ledger_import(rows, ctx.store.all(), ctx.lang)
+    plan = plan_ledger_import(rows, ctx.store.all(), ctx.lang, status_at=ctx.store.status_at)
     zh = ctx.lang == "zh"
     if plan.problems:
         for problem in plan.problems:

@@ -9,13 +9,16 @@ means nothing is applied (see :func:`plan_ledger_import`).
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Status, Task
 from ..store import TaskStore
 from .ledger_columns import HEADERS, ID_HEADER, strip_csv_guard
+from .xlsx import REVISION_PROPERTY
+
+StatusAt = Callable[[str, int], Status]
 
 NEEDED = (ID_HEADER, HEADERS[8], HEADERS[10])  # ID, 状态, 最新进展
 
@@ -33,6 +36,7 @@ class LedgerRow:
     id: str
     status: str
     progress: str
+    revision: int | None = None  # the store's revision when the workbook was exported, if stamped
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,14 @@ def read_ledger(path: str | Path) -> list[LedgerRow]:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise LedgerError(f"{path.name}: not an Excel workbook (.xlsx) taskboard can read ({exc})") from None
     try:
+        revision = next(
+            (
+                p.value
+                for p in wb.custom_doc_props.props
+                if p.name == REVISION_PROPERTY and isinstance(p.value, int)
+            ),
+            None,
+        )
         for ws in wb.worksheets:
             rows = ws.iter_rows(values_only=True)
             header = next(rows, None) or ()
@@ -107,7 +119,7 @@ def read_ledger(path: str | Path) -> list[LedgerRow]:
             if len(cols) < len(NEEDED):
                 continue
             return [
-                LedgerRow(path.name, number, *(_cell(values, cols[name]) for name in NEEDED))
+                LedgerRow(path.name, number, *(_cell(values, cols[name]) for name in NEEDED), revision)
                 for number, values in enumerate(rows, 2)
                 if any(_text(v) for v in values)
             ]
@@ -126,12 +138,23 @@ def _known_text(task: Task) -> set[str]:
     return {n.text.replace("\r\n", "\n").strip() for n in task.notes}
 
 
-def plan_ledger_import(rows: Iterable[LedgerRow], tasks: Iterable[Task], lang: str = "zh") -> LedgerPlan:
+def plan_ledger_import(
+    rows: Iterable[LedgerRow],
+    tasks: Iterable[Task],
+    lang: str = "zh",
+    status_at: StatusAt | None = None,
+) -> LedgerPlan:
     """Compare ledger rows with the tasks; list the changes and every problem.
 
     A 状态 that differs from the task's status is a move (both 已完成 and
     ``done`` spellings are accepted).  A non-empty 最新进展 that is not already
     one of the task's notes is a new note; an empty cell deletes nothing.
+
+    When the workbook carries the revision it was exported at and
+    ``status_at(task_id, revision)`` is given, statuses merge three ways: a
+    cell still showing the exported status was not edited (the board's later
+    move stands); an edited cell whose task the board also moved since is a
+    problem, not a silent overwrite.
     """
     by_id = {t.id: t for t in tasks}
     plan = LedgerPlan()
@@ -173,6 +196,21 @@ def plan_ledger_import(rows: Iterable[LedgerRow], tasks: Iterable[Task], lang: s
                 )
             )
             continue
+        if status is not task.status and status_at is not None and r.revision is not None:
+            exported = status_at(task.id, r.revision)
+            if status is exported:
+                status = task.status  # not edited in the workbook; the board moved it since
+            elif exported is not task.status:
+                plan.problems.append(
+                    _problem(
+                        r,
+                        lang,
+                        f"状态在导出后已改为「{task.status.zh}」，表中改为「{status.zh}」，无法确定以哪个为准",
+                        f"status changed to {task.status.value!r} on the board after export and to "
+                        f"{status.value!r} in the workbook; cannot tell which stands",
+                    )
+                )
+                continue
         if status is not task.status:
             plan.changes.append(
                 Change(r.file, r.row, task.id, task.number, "move", task.status.value, status.value)

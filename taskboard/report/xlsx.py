@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
+from openpyxl.packaging.custom import IntProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -137,9 +138,21 @@ def _units_sheet(ws: Worksheet, tasks: Sequence[Task], today: date) -> None:
     put(ws, note_row, 1, f"{label('as_of', date=today.isoformat())}；{label('units_caption')}")
 
 
-def write_ledger_xlsx(tasks: Sequence[Task], today: date, path: str | Path) -> Path:
-    """Write the 台账 workbook to ``path`` (days left counted from ``today``)."""
+REVISION_PROPERTY = "taskboard_revision"
+
+
+def write_ledger_xlsx(
+    tasks: Sequence[Task], today: date, path: str | Path, revision: int | None = None
+) -> Path:
+    """Write the 台账 workbook to ``path`` (days left counted from ``today``).
+
+    ``revision``, the store's transaction number at export, is kept as a custom
+    document property (Excel and WPS keep those on save): on re-import it tells
+    a status the unit edited from one changed on the board since.
+    """
     wb = Workbook()
+    if revision is not None:
+        wb.custom_doc_props.append(IntProperty(name=REVISION_PROPERTY, value=revision))
     ledger = wb.active
     ledger.title = LEDGER_SHEET
     _ledger_sheet(ledger, tasks, today)

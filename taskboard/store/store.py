@@ -217,6 +217,19 @@ class TaskStore:
             out.setdefault(row.task, []).append(row)
         return out
 
+    def status_at(self, task_id: str, revision: int) -> Status:
+        """The task's status as it stood once transaction ``revision`` was committed.
+
+        Lets a workbook exported at ``revision`` tell a status the unit edited
+        from one the board changed since (see ``report.ledger``).
+        """
+        current = self.get(task_id).status
+        rows = [r for r in self.history(task_id) if r.field == "status"]
+        before = [r for r in rows if r.seq <= revision]
+        if before:
+            return Status(before[-1].new)
+        return Status(rows[0].old) if rows else current
+
     @property
     def revision(self) -> int:
         """The database's transaction counter: changes whenever anything is committed."""

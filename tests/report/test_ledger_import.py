@@ -204,3 +204,32 @@ def test_workbook_without_ledger_columns(run, tmp_path):
     wb.save(tmp_path / "other.xlsx")
     code, _, err = run("import", str(tmp_path / "other.xlsx"))
     assert code == 1 and "no sheet has the 台账 columns ID, 状态, 最新进展" in err
+
+
+def test_a_move_on_the_board_after_export_is_not_undone_by_an_old_workbook(run, board, ledger):
+    # The unit edits only a note; meanwhile the coordinator moves another task on the board.
+    TaskStore(board.path, now=fixed_now).move(tid(SA, "3"), Status.DONE)
+    edited = edit(ledger, {tid(SA, "8"): {"最新进展": "收费清单已公示"}})
+    code, out, err = run("import", str(edited))
+    assert code == 0, err
+    assert "0项状态变更、1条新进展" in out
+    assert TaskStore(board.path).get(tid(SA, "3")).status is Status.DONE
+
+
+def test_a_status_edited_in_the_workbook_and_moved_on_the_board_is_a_conflict(run, board, ledger):
+    TaskStore(board.path, now=fixed_now).move(tid(SA, "3"), Status.DONE)
+    edited = edit(ledger, {tid(SA, "3"): {"状态": "进行中"}, tid(SA, "8"): {"最新进展": "收费清单已公示"}})
+    before = board.path.read_bytes()
+    code, _, err = run("import", str(edited))
+    assert code == 1
+    assert "导出后已改为「已完成」" in err and "表中改为「进行中」" in err
+    assert board.path.read_bytes() == before  # one problem: nothing applied
+
+
+def test_a_status_edited_in_the_workbook_still_applies_when_the_board_did_not_touch_it(run, board, ledger):
+    TaskStore(board.path, now=fixed_now).move(tid(SB, "4"), Status.DONE)  # another task moved meanwhile
+    edited = edit(ledger, {tid(SA, "3"): {"状态": "进行中"}})
+    code, _out, err = run("import", str(edited))
+    assert code == 0, err
+    assert TaskStore(board.path).get(tid(SA, "3")).status is Status.IN_PROGRESS
+    assert TaskStore(board.path).get(tid(SB, "4")).status is Status.DONE

@@ -219,3 +219,14 @@ def test_undo_of_an_import_after_its_moves_were_undone(tmp_path):
     s.undo()  # the move
     s.undo()  # the import: nothing later is still in effect
     assert s.all() == []
+
+
+def test_status_at_reads_the_status_as_of_a_past_revision(store):
+    tid = task_id(SOURCE, "2")
+    start = store.revision
+    store.move(tid, Status.IN_PROGRESS)
+    middle = store.revision
+    store.move(tid, Status.DONE)
+    assert store.status_at(tid, start) is Status.NOT_STARTED
+    assert store.status_at(tid, middle) is Status.IN_PROGRESS
+    assert store.status_at(tid, store.revision) is Status.DONE
