@@ -412,7 +412,13 @@ async def test_question_mark_lists_every_key(make_app):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for expected in ("把卡片移到下一列", "shift+→", "按牵头单位筛选", "撤销上一步更改", "退出看板"):
+        for expected in (
+            "把卡片移到下一列",
+            "shift+→",
+            "按牵头单位筛选",
+            "撤销本会话的上一步更改",
+            "退出看板",
+        ):
             assert expected in text
         await pilot.press("escape")
         assert app.screen is app.board
