@@ -196,6 +196,17 @@ class Task:
         """A copy with ``changes`` applied (the task itself is left alone)."""
         return dataclasses.replace(self, **changes)
 
+    def matches(
+        self, *, lead: str | None = None, status: Status | None = None, source: str | None = None
+    ) -> bool:
+        """Led by ``lead``, in ``status``, from ``source`` (the file name or its
+        beginning, so ``001`` finds ``001_f2cb9e304a2c1ebe.txt``); None matches all."""
+        return (
+            (lead is None or lead in self.lead_units)
+            and (status is None or self.status is status)
+            and (source is None or self.source.startswith(source))
+        )
+
     @property
     def latest_note(self) -> Note | None:
         """The most recent progress note, if any."""

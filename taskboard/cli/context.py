@@ -37,6 +37,14 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = Fals
     )
 
 
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """``--lead`` and ``--source``, the same for ``list``, ``export`` and ``summary``."""
+    parser.add_argument("--lead", metavar="UNIT", help="only tasks this unit leads, e.g. 区发改委")
+    parser.add_argument(
+        "--source", metavar="NAME", help="only tasks from this document (file name or its start)"
+    )
+
+
 class Context:
     """Resolved global options; the store is opened (and seeded) on first use."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..clock import parse_date
 from ..model import Status
-from .context import CommandError, Context
+from .context import CommandError, Context, add_filter_options
 from .output import console, dump_json
 from .tasks import task_json
 
@@ -41,12 +41,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="json (default), csv or xlsx; taken from the -o file name when not given",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write here (json and csv go to stdout without -o)")
-    _filters(p)
+    add_filter_options(p)
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count 剩余天数 from this date (default: --today)")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("summary", parents=[common], help="progress summary for leadership (by lead unit)")
-    _filters(p)
+    add_filter_options(p)
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count deadlines from this date (default: --today)")
     p.add_argument(
         "--format",
@@ -77,11 +77,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=cmd_remind)
 
 
-def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lead", metavar="UNIT", help="only tasks this unit leads, e.g. 区发改委")
-    p.add_argument("--source", metavar="NAME", help="only tasks from this document (file name or its start)")
-
-
 def _days(text: str) -> int:
     try:
         value = int(text)
@@ -104,21 +99,19 @@ def _format(args: argparse.Namespace, default: str, allowed: tuple[str, ...]) ->
     return guessed if guessed in allowed else default
 
 
-def _no_match(ctx: Context, args: argparse.Namespace) -> CommandError:
+def _no_match(lead: str | None, source: str | None = None) -> CommandError:
     parts = []
-    if getattr(args, "lead", None):
-        parts.append(f"led by {args.lead!r}")
-    if getattr(args, "source", None):
-        parts.append(f"from a source starting with {args.source!r}")
+    if lead:
+        parts.append(f"led by {lead!r}")
+    if source:
+        parts.append(f"from a source starting with {source!r}")
     return CommandError(f"no task {' and '.join(parts)} (see `taskboard list`)")
 
 
 def _selected(ctx: Context, args: argparse.Namespace):
-    from ..report.summary import select_tasks
-
-    tasks = select_tasks(ctx.store.all(), args.lead, args.source)
+    tasks = ctx.store.find(lead=args.lead, source=args.source)
     if not tasks and (args.lead or args.source):
-        raise _no_match(ctx, args)
+        raise _no_match(args.lead, args.source)
     return tasks
 
 
@@ -178,7 +171,7 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
     fmt = _format(args, "text", SUMMARY_FORMATS)
     summary = build_summary(ctx.store.all(), _as_of(ctx, args), lead=args.lead, source=args.source)
     if not summary.totals.total and (args.lead or args.source):
-        raise _no_match(ctx, args)
+        raise _no_match(args.lead, args.source)
     if fmt == "text" and not args.output:
         from ..report.summary_rich import print_summary
 
@@ -205,8 +198,8 @@ def cmd_remind(ctx: Context, args: argparse.Namespace) -> int:
 
     as_of = _as_of(ctx, args)
     tasks = ctx.store.all()
-    if args.lead and not any(args.lead in t.lead_units for t in tasks):
-        raise _no_match(ctx, argparse.Namespace(lead=args.lead))
+    if args.lead and not ctx.store.find(lead=args.lead):
+        raise _no_match(args.lead)
     reminders = build_reminders(tasks, as_of, within=args.within, lead=args.lead)
     reply_by = parse_date(args.reply_by, "--reply-by") if args.reply_by else None
     text = reminders_document(

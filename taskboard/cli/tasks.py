@@ -8,16 +8,15 @@ from rich.table import Table
 
 from ..clock import parse_date
 from ..model import DeadlineKind, Status, Task, countdown
-from .context import CommandError, Context
+from .context import CommandError, Context, add_filter_options
 from .output import console, print_json
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the task commands to the ``taskboard`` parser."""
     p = sub.add_parser("list", parents=[common], help="list tasks (filter by lead unit, status, source)")
-    p.add_argument("--lead", metavar="UNIT", help="only tasks this unit leads, e.g. 区发改委")
+    add_filter_options(p)
     p.add_argument("--status", metavar="S", help="not_started|in_progress|done or 未开始|进行中|已完成")
-    p.add_argument("--source", metavar="NAME", help="only tasks from this document (file name or its start)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(run=cmd_list)
 

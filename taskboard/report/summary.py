@@ -81,15 +81,6 @@ class Summary:
     due_soon: list[TaskLine] = field(default_factory=list)  # soonest first
 
 
-def select_tasks(tasks: Iterable[Task], lead: str | None = None, source: str | None = None) -> list[Task]:
-    """Tasks led by ``lead`` and from ``source`` (file name or its beginning), as ``store.find`` does."""
-    return [
-        t
-        for t in tasks
-        if (lead is None or lead in t.lead_units) and (source is None or t.source.startswith(source))
-    ]
-
-
 def task_line(task: Task, days: int) -> TaskLine:
     """The list entry for ``task`` with ``days`` left (negative when overdue)."""
     return TaskLine(
@@ -123,7 +114,7 @@ def build_summary(
     summary = Summary(as_of, lead, source, due_days, soon_days)
     units: dict[str, Figures] = {}
     sources: dict[str, Figures] = {}
-    for task in select_tasks(tasks, lead, source):
+    for task in (t for t in tasks if t.matches(lead=lead, source=source)):
         cd = countdown(task, as_of)
         overdue = cd.bucket is Bucket.OVERDUE
         days = cd.days

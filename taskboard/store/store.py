@@ -186,21 +186,8 @@ class TaskStore:
         status: Status | None = None,
         source: str | None = None,
     ) -> list[Task]:
-        """Tasks led by ``lead``, in ``status``, from ``source`` (each optional).
-
-        ``source`` matches the file name or its beginning, so ``001`` finds
-        ``001_f2cb9e304a2c1ebe.txt``.
-        """
-        out = []
-        for raw in self._raw_tasks().values():
-            if lead is not None and lead not in raw.get("lead_units", ()):
-                continue
-            if status is not None and raw.get("status") != status.value:
-                continue
-            if source is not None and not raw.get("source", "").startswith(source):
-                continue
-            out.append(self._task(raw))
-        return out
+        """Tasks led by ``lead``, in ``status``, from ``source`` (each optional; see :meth:`Task.matches`)."""
+        return [t for t in self.all() if t.matches(lead=lead, status=status, source=source)]
 
     def history(self, task_id: str | None = None) -> list[HistoryRow]:
         """History rows, oldest first; only ``task_id``'s when given."""
