@@ -120,6 +120,7 @@ class TaskStore:
 
     # -- schema -----------------------------------------------------------------------
     def _check_schema(self) -> None:
+        self.migrated_from: tuple[int, Path] | None = None  # (old version, backup copy)
         version = schema_of(self.storage.read())
         if version > SCHEMA_VERSION:
             self.storage.read_only_reason = (
@@ -130,9 +131,7 @@ class TaskStore:
             backup = self.storage.backup_copy(f"schema{version}")
             with self.storage.transaction():
                 self.storage.write(migrate(self.storage.read()))
-            self.migrated_from: tuple[int, Path] | None = (version, backup)
-            return
-        self.migrated_from = None
+            self.migrated_from = (version, backup)
 
     def start_session(self) -> None:
         """Begin a new session: ``undo(own_only=True)`` reverts only changes made after this.
@@ -159,6 +158,12 @@ class TaskStore:
         # than the rest of the query.
         return self.storage.read().get(TASKS_TABLE, {})
 
+    def _raw(self, task_id: str) -> dict[str, Any]:
+        raw = self._tasks.get(doc_id=task_id)
+        if raw is None:
+            raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)")
+        return raw
+
     def _task(self, raw: dict[str, Any]) -> Task:
         cached = self._task_cache.get(raw["id"])
         rev = (raw.get("revision", 0), raw.get("updated", ""))
@@ -174,9 +179,7 @@ class TaskStore:
 
     def get(self, task_id: str) -> Task:
         """The task with ``task_id``; raise :class:`UnknownTask` if there is none."""
-        raw = self._tasks.get(doc_id=task_id)
-        if raw is None:
-            raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)")
+        raw = self._raw(task_id)
         return self._task(raw)
 
     def find(
@@ -283,9 +286,7 @@ class TaskStore:
         self, task_id: str, changes: dict[str, Any], action: str, undoes: int | None = None
     ) -> None:
         """Write ``changes`` (already JSON-ready) to a task, with one history row per changed field."""
-        raw = self._tasks.get(doc_id=task_id)
-        if raw is None:
-            raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)")
+        raw = self._raw(task_id)
         real = {k: v for k, v in changes.items() if raw.get(k) != v}
         if not real:
             return
@@ -310,9 +311,7 @@ class TaskStore:
         if not text:
             raise StoreError("a note needs some text")
         with self.transaction():
-            raw = self._tasks.get(doc_id=task_id)
-            if raw is None:
-                raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)")
+            raw = self._raw(task_id)
             note = Note(at=self._now(), author=author or self.who, text=text).to_dict()
             self._record(task_id, Action.NOTE, "notes", None, note)
             notes = [*raw.get("notes", []), note]
