@@ -45,6 +45,10 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# Commands that only read: they open an existing database without ever writing it.
+READING_COMMANDS = frozenset({"list", "show", "export", "summary", "remind", "check", "units"})
+
+
 class Context:
     """Resolved global options; the store is opened (and seeded) on first use."""
 
@@ -56,4 +60,6 @@ class Context:
     @cached_property
     def store(self) -> TaskStore:
         """The database, created and seeded from the bundled documents if new."""
-        return open_store(self.args.db)
+        command = getattr(self.args, "command", None)
+        reading = command in READING_COMMANDS or getattr(self.args, "dry_run", False)
+        return open_store(self.args.db, writable=not reading)

@@ -28,10 +28,18 @@ def open_store(
     seed: bool = True,
     who: str | None = None,
     now: Callable[[], str] = clock.now_iso,
+    writable: bool = True,
 ) -> TaskStore:
     """Open the database at ``path`` (default: ``TASKBOARD_DB`` or the user data
-    folder); a database that does not exist yet is created and seeded."""
-    store = TaskStore(path or paths.default_db_path(), who=who, now=now)
+    folder); a database that does not exist yet is created and seeded.
+
+    With ``writable`` false an existing file is only read: never migrated,
+    never written (a new one is still created and seeded: that is the first run).
+    """
+    path = Path(path or paths.default_db_path()).expanduser()
+    if not writable and path.exists():
+        return TaskStore(path, who=who, now=now, writable=False)
+    store = TaskStore(path, who=who, now=now)
     if seed and store.is_new and not store.read_only_reason:
         seed_store(store)
     return store

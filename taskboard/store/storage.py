@@ -17,9 +17,10 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import tempfile
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,13 @@ from tinydb.storages import Storage
 LOCK_TIMEOUT_S = 15.0
 BACKUP_RING = 5
 BACKUP_EVERY_S = 600.0
+# A new database holds colleagues' notes: readable by its owner only until
+# someone shares it on purpose (a chmod that every later commit then keeps).
+NEW_FILE_MODE = 0o600
+# Never follow a link planted where we create a file (temp, backup copy).
+_EXCL_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 class StoreError(Exception):
@@ -45,6 +53,10 @@ class ReadOnlyDatabase(StoreError):
 
 
 Signature = tuple[int, int, int, int]
+Data = dict[str, dict[str, Any]]
+# Checks a freshly parsed file and returns a one-line complaint, or None if it is
+# a database this program may use (the store knows what that means; see schema.py).
+Recogniser = Callable[[Any], "str | None"]
 
 
 def _signature(path: Path) -> Signature | None:
@@ -73,6 +85,21 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def create_exclusive(path: Path, mode: int) -> int:
+    """Open a new file for writing; fail if anything, a symlink included, is already there."""
+    fd = os.open(path, _EXCL_FLAGS, mode)
+    os.fchmod(fd, mode)  # the umask must not narrow (or widen) a mode we chose on purpose
+    return fd
+
+
+def write_all(fd: int, payload: bytes) -> None:
+    """Write every byte of ``payload`` to ``fd`` and fsync it."""
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
 def _fsync_dir(folder: Path) -> None:
     # Makes the rename itself durable; some filesystems refuse, which is harmless.
     with contextlib.suppress(OSError):
@@ -86,10 +113,19 @@ def _fsync_dir(folder: Path) -> None:
 class AtomicJSONStorage(Storage):
     """TinyDB storage that keeps the parsed file in memory and commits atomically."""
 
-    def __init__(self, path: str | os.PathLike[str], *, backups: int = BACKUP_RING) -> None:
-        self.path = Path(path).expanduser().absolute()
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        backups: int = BACKUP_RING,
+        recognise: Recogniser | None = None,
+    ) -> None:
+        # Resolve a symlinked path once: the lock, temp files and backups live
+        # beside the real file, and a commit replaces the file, never the link.
+        self.path = Path(path).expanduser().resolve()
         self.backups = backups
         self.read_only_reason: str | None = None
+        self._recognise = recognise
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
         self._data: dict[str, dict[str, Any]] = {}
         self._sig: Signature | None = None
@@ -118,6 +154,10 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         """Nothing is held open between commits."""
+
+    def replace_in_memory(self, data: Data) -> None:
+        """Use ``data`` from now on without writing it (an old file read through a migration)."""
+        self._data = data
 
     # -- transactions ---------------------------------------------------------------
     @property
@@ -163,10 +203,25 @@ class AtomicJSONStorage(Storage):
         return True
 
     def backup_copy(self, label: str) -> Path:
-        """A full copy of the current file beside it (e.g. before a migration)."""
-        target = self.path.with_name(f"{self.path.name}.{label}.bak")
-        target.write_bytes(self.path.read_bytes())
-        return target
+        """A full copy of the current file beside it (e.g. before a migration).
+
+        Never overwrites or writes through whatever already has the name: an
+        older copy keeps its name and this one gets a numbered one.
+        """
+        payload = self.path.read_bytes()
+        mode = stat.S_IMODE(os.stat(self.path).st_mode)
+        for n in range(1000):
+            target = self.path.with_name(f"{self.path.name}.{label}{'' if n == 0 else f'.{n}'}.bak")
+            try:
+                fd = create_exclusive(target, mode)
+            except FileExistsError:
+                continue
+            try:
+                write_all(fd, payload)
+            finally:
+                os.close(fd)
+            return target
+        raise StoreError(f"cannot make a backup copy beside {self.path}: too many old copies")
 
     def backup_paths(self) -> list[Path]:
         """Existing ring backups, newest first."""
@@ -181,7 +236,20 @@ class AtomicJSONStorage(Storage):
                 f"{self.path} is locked by another taskboard process (waited {LOCK_TIMEOUT_S:.0f} s)"
             ) from None
         except OSError as exc:
-            raise ReadOnlyDatabase(f"cannot lock {self.path}: {exc.strerror}") from None
+            raise ReadOnlyDatabase(f"cannot change {self.path}: {self._folder_problem(exc)}") from None
+
+    def _folder_problem(self, exc: OSError) -> str:
+        # "cannot lock …: File exists" (the parent is a file) helps nobody.
+        for parent in self.path.parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    return f"{parent} is a file, not a folder"
+                break
+        if not self.path.parent.exists():
+            return f"the folder {self.path.parent} does not exist"
+        if not os.access(self.path.parent, os.W_OK):
+            return f"no permission to write in {self.path.parent}"
+        return exc.strerror or type(exc).__name__
 
     def _load(self) -> None:
         try:
@@ -198,20 +266,27 @@ class AtomicJSONStorage(Storage):
                 f"database {self.path} is not valid JSON ({exc.msg} at byte {exc.pos}); "
                 f"it was left untouched{self._hint()}"
             ) from None
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise CorruptDatabase(
-                f"database {self.path} is JSON but not a taskboard database; it was left untouched"
-            )
+        problem = self._recognise(data) if self._recognise else None
+        if problem is None and (
+            not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values())
+        ):
+            problem = "is JSON but not a taskboard database"
+        if problem:
+            raise CorruptDatabase(f"{self.path} {problem}; it was left untouched")
         self._data, self._sig = data, sig
+
+    def _temp_prefix(self, pid: int | None = None) -> str:
+        return f".{self.path.name}.{os.getpid() if pid is None else pid}."
 
     def _remove_stale_temps(self) -> None:
         # A writer killed between writing its temp file and the rename leaves
-        # `.tasks.json.<pid>.tmp` behind; the database itself is intact.
-        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            pid = tmp.name.rsplit(".", 2)[-2]
-            if pid.isdigit() and not _alive(int(pid)):
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
+        # `.tasks.json.<pid>.<random>.tmp` behind; the database itself is intact.
+        with contextlib.suppress(OSError):
+            for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                pid = tmp.name[len(self.path.name) + 2 :].split(".", 1)[0]
+                if pid.isdigit() and not _alive(int(pid)) and tmp.is_file() and not tmp.is_symlink():
+                    with contextlib.suppress(OSError):
+                        tmp.unlink()
 
     def _hint(self) -> str:
         found = self.backup_paths()
@@ -235,36 +310,55 @@ class AtomicJSONStorage(Storage):
         with contextlib.suppress(FileNotFoundError):
             if time.time() - newest.stat().st_mtime < BACKUP_EVERY_S:
                 return
+        # unlink and rename act on a planted link itself, never on its target.
         with contextlib.suppress(FileNotFoundError):
             self._ring(self.backups).unlink()
         for i in range(self.backups - 1, 0, -1):
             with contextlib.suppress(FileNotFoundError):
                 os.replace(self._ring(i), self._ring(i + 1))
+        with contextlib.suppress(FileNotFoundError):
+            newest.unlink()  # only there if something raced us; never written through
         try:
-            os.link(self.path, newest)
+            os.link(self.path, newest, follow_symlinks=False)
+        except FileExistsError:
+            return
         except OSError:
-            newest.write_bytes(self.path.read_bytes())
+            with contextlib.suppress(FileExistsError):
+                fd = create_exclusive(newest, stat.S_IMODE(os.stat(self.path).st_mode))
+                try:
+                    write_all(fd, self.path.read_bytes())
+                finally:
+                    os.close(fd)
 
     def _commit(self) -> None:
         payload = orjson.dumps(self._data)
         folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{self.path.name}.{os.getpid()}.tmp"
-        mode = stat.S_IMODE(os.stat(self.path).st_mode) if self.path.exists() else 0o644
+        tmp: Path | None = None
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+            folder.mkdir(parents=True, exist_ok=True)
             try:
-                view = memoryview(payload)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
+                st: os.stat_result | None = os.stat(self.path)
+            except FileNotFoundError:
+                st = None
+            # mkstemp: a fresh random name opened O_EXCL, so a planted link is never followed.
+            fd, name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix(), suffix=".tmp")
+            tmp = Path(name)
+            try:
+                # Each commit makes a new file: give it the old one's mode and
+                # group, or a shared 0660 database would become the writer's 0600.
+                if st is not None:
+                    with contextlib.suppress(OSError):
+                        os.fchown(fd, -1, st.st_gid)
+                os.fchmod(fd, stat.S_IMODE(st.st_mode) if st is not None else NEW_FILE_MODE)
+                write_all(fd, payload)
             finally:
                 os.close(fd)
             self._rotate_backups()
             os.replace(tmp, self.path)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
             self._rollback()
             raise StoreError(f"cannot write database {self.path}: {exc.strerror}") from None
         _fsync_dir(folder)
