@@ -3,10 +3,12 @@
 from .history import Action, HistoryRow
 from .seed import open_store, seed_store
 from .storage import CorruptDatabase, ReadOnlyDatabase, StoreError
-from .store import ImportResult, TaskStore, UndoConflict, UndoResult, UnknownTask
+from .store import Changes, Conflict, ImportResult, TaskStore, UndoConflict, UndoResult, UnknownTask
 
 __all__ = [
     "Action",
+    "Changes",
+    "Conflict",
     "CorruptDatabase",
     "HistoryRow",
     "ImportResult",

@@ -18,14 +18,46 @@ from ..model import DeadlineKind, Note, Status, Task
 from .history import CREATED, Action, HistoryRow, current_user, row_key
 from .schema import HISTORY_TABLE, META_KEY, META_TABLE, SCHEMA_VERSION, TASKS_TABLE, migrate, schema_of
 from .storage import AtomicJSONStorage, ReadOnlyDatabase, StoreError
+from .validate import first_problem
 
 
 class UnknownTask(StoreError):
     """No task has the given id."""
 
 
-class UndoConflict(StoreError):
+class Conflict(StoreError):
+    """A write based on a view of the task that is out of date: refused, nothing changed.
+
+    Carries who changed the task since, when, and what it says now, so each
+    front end can tell the user in plain words in its own language.
+    """
+
+    def __init__(
+        self, task_id: str, field: str, latest: HistoryRow | None, value: Any, attempted: str
+    ) -> None:
+        self.task_id = task_id
+        self.field = field  # the field that changed under us
+        self.who = latest.who if latest else ""
+        self.at = latest.at if latest else ""
+        self.value = value  # what the store holds now
+        self.attempted = attempted  # the kind of change refused (move, edit, undo…)
+        by = f" by {self.who} at {self.at[:16].replace('T', ' ')}" if latest else ""
+        super().__init__(
+            f"task {task_id} was changed{by} ({field} is now {value!r}); your {attempted} was not applied"
+        )
+
+
+class UndoConflict(Conflict):
     """The change to undo has since been overwritten by another one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What was committed after a given revision: the change feed a board follows."""
+
+    revision: int  # the database's revision now
+    tasks: frozenset[str]  # every task touched since
+    foreign: frozenset[str]  # those touched by another session (another process or board)
 
 
 class _IdTable(Table):
@@ -103,8 +135,12 @@ class TaskStore:
         *,
         who: str | None = None,
         now: Callable[[], str] = clock.now_iso,
+        writable: bool = True,
     ) -> None:
-        self.storage = AtomicJSONStorage(path)
+        self.storage = AtomicJSONStorage(path, recognise=first_problem)
+        if not writable:
+            # A reading command must leave the file exactly as it found it.
+            self.storage.read_only_reason = f"{self.storage.path} was opened for reading only"
         self.path = self.storage.path
         self.who = who or current_user()
         self.start_session()
@@ -127,7 +163,10 @@ class TaskStore:
                 f"{self.path} was written by a newer taskboard (schema {version}, this one reads "
                 f"{SCHEMA_VERSION}); opened read-only"
             )
-        elif version < SCHEMA_VERSION and not self.storage.read_only_reason:
+        elif version < SCHEMA_VERSION and self.storage.read_only_reason:
+            # Read an old file through the current schema without writing it back.
+            self.storage.replace_in_memory(migrate(self.storage.read()))
+        elif version < SCHEMA_VERSION:
             backup = self.storage.backup_copy(f"schema{version}")
             with self.storage.transaction():
                 self.storage.write(migrate(self.storage.read()))
@@ -220,6 +259,46 @@ class TaskStore:
             return Status(before[-1].new)
         return Status(rows[0].old) if rows else current
 
+    def changes_since(self, revision: int) -> Changes:
+        """Tasks changed by transactions after ``revision`` (history is the feed).
+
+        History rows are stored in commit order, so this reads only the rows
+        added since: its cost is the change, not the board.
+        """
+        table = self.storage.read().get(HISTORY_TABLE, {})
+        tasks: set[str] = set()
+        foreign: set[str] = set()
+        for key in reversed(table):
+            row = table[key]
+            if row.get("seq", 0) <= revision:
+                break
+            tasks.add(row.get("task", ""))
+            if row.get("session") != self.session:
+                foreign.add(row.get("task", ""))
+        tasks.discard("")
+        foreign.discard("")
+        return Changes(self.revision, frozenset(tasks), frozenset(foreign))
+
+    def latest_change(self, task_id: str, field: str | None = None) -> HistoryRow | None:
+        """The newest history row of ``task_id`` (touching ``field`` when given)."""
+        table = self.storage.read().get(HISTORY_TABLE, {})
+        for key in reversed(table):
+            row = table[key]
+            if row.get("task") == task_id and (field is None or row.get("field") in (field, CREATED)):
+                return HistoryRow.from_dict(row)
+        return None
+
+    def _check_expected(
+        self, task_id: str, raw: dict[str, Any], expect: dict[str, Any] | None, attempted: str
+    ) -> None:
+        # Optimistic concurrency: the caller says what it believes the fields
+        # hold; if anyone changed them since, applying the write would silently
+        # throw that change away.
+        for fld, believed in (expect or {}).items():
+            now = raw.get(fld)
+            if now != _encode(believed):
+                raise Conflict(task_id, fld, self.latest_change(task_id, fld), now, attempted)
+
     @property
     def revision(self) -> int:
         """The database's transaction counter: changes whenever anything is committed."""
@@ -296,11 +375,18 @@ class TaskStore:
         self._tasks.update(real, doc_ids=[task_id])
 
     # -- changes --------------------------------------------------------------------------
-    def move(self, task_id: str, status: Status | str) -> Task:
-        """Set a task's status (one transaction, one history row)."""
+    def move(self, task_id: str, status: Status | str, *, expect: Status | str | None = None) -> Task:
+        """Set a task's status (one transaction, one history row).
+
+        ``expect`` is the status the caller saw; if the task has moved since,
+        :class:`Conflict` is raised and nothing changes.
+        """
         self._require_writable()
         status = Status.parse(status) if isinstance(status, str) else status
         with self.transaction():
+            if expect is not None:
+                believed = Status.parse(expect) if isinstance(expect, str) else expect
+                self._check_expected(task_id, self._raw(task_id), {"status": believed}, Action.MOVE)
             self._update_fields(task_id, {"status": status.value}, Action.MOVE)
         return self.get(task_id)
 
@@ -321,8 +407,12 @@ class TaskStore:
             )
         return self.get(task_id)
 
-    def edit(self, task_id: str, **changes: Any) -> Task:
-        """Change editable fields (title, units, deadline…); one history row per field."""
+    def edit(self, task_id: str, *, expect: dict[str, Any] | None = None, **changes: Any) -> Task:
+        """Change editable fields (title, units, deadline…); one history row per field.
+
+        ``expect`` maps fields to the values the caller saw (usually those it
+        edits); :class:`Conflict` if any has changed since, nothing written.
+        """
         self._require_writable()
         bad = set(changes) - set(Task.EDITABLE_FIELDS)
         if bad:
@@ -330,6 +420,7 @@ class TaskStore:
         if "deadline_kind" in changes:
             changes["deadline_kind"] = DeadlineKind(changes["deadline_kind"])
         with self.transaction():
+            self._check_expected(task_id, self._raw(task_id), expect, Action.EDIT)
             self._update_fields(task_id, {k: _encode(v) for k, v in changes.items()}, Action.EDIT)
         return self.get(task_id)
 
@@ -413,12 +504,9 @@ class TaskStore:
         seq = batch[0].seq
         later = [r for r in rows if r.seq > seq and r.action != Action.UNDO and r.seq not in undone]
         for row in batch:
-            for other in later:
+            for other in reversed(later):
                 if other.task == row.task and (row.field == CREATED or other.field == row.field):
-                    raise UndoConflict(
-                        f"cannot undo change #{seq}: change #{other.seq} by {other.who} changed task "
-                        f"{row.task} again since; undo or edit that first"
-                    )
+                    raise UndoConflict(row.task, other.field, other, other.new, Action.UNDO)
 
     def _revert(self, row: HistoryRow, seq: int) -> None:
         raw = self._tasks.get(doc_id=row.task)

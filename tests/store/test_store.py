@@ -206,7 +206,7 @@ def test_undo_refuses_to_overwrite_a_later_change(store):
     reopen(store).move(tid, Status.DONE)  # someone else moved it again since
     store.refresh()
     before = store.path.read_bytes()
-    with pytest.raises(UndoConflict, match=r"changed task .* again since"):
+    with pytest.raises(UndoConflict, match=r"changed by 另一位@host .*your undo was not applied"):
         store.undo(own_only=True)
     assert store.path.read_bytes() == before
     assert store.get(tid).status is Status.DONE
