@@ -17,14 +17,17 @@ if TYPE_CHECKING:
 __all__ = ["create_app", "run"]
 
 
-def create_app(store: TaskStore, *, today: date, lang: str, theme: str | None = None) -> TaskboardApp:
+def create_app(
+    store: TaskStore, *, today: date, lang: str, theme: str | None = None, **options: object
+) -> TaskboardApp:
     """The board app over ``store``, counting down from ``today``, labelled in ``lang``.
 
-    ``theme`` None means the theme saved in the settings, else ``dark``.
+    ``theme`` None means the theme saved in the settings, else ``dark``;
+    ``options`` go to :class:`TaskboardApp` (``poll_seconds``).
     """
     from .app import TaskboardApp
 
-    return TaskboardApp(store, today=today, lang=lang, theme=theme)
+    return TaskboardApp(store, today=today, lang=lang, theme=theme, **options)  # type: ignore[arg-type]
 
 
 def run(store: TaskStore, *, today: date, lang: str, theme: str | None) -> None:

@@ -38,8 +38,17 @@ class TaskboardApp(App[None]):
     COMMANDS = App.COMMANDS | {BoardCommands}
     BINDINGS = bindings(APP_KEYS)
 
-    def __init__(self, store: TaskStore, *, today: date, lang: str, theme: str | None = None) -> None:
+    def __init__(
+        self,
+        store: TaskStore,
+        *,
+        today: date,
+        lang: str,
+        theme: str | None = None,
+        poll_seconds: float | None = POLL_SECONDS,
+    ) -> None:
         super().__init__()
+        self.poll_seconds = poll_seconds  # None: never poll (tests that control every sync)
         if lang not in LANGS:
             raise ValueError(f"unknown language {lang!r} (use one of {', '.join(LANGS)})")
         localize(self._bindings, lang)
@@ -111,7 +120,8 @@ class TaskboardApp(App[None]):
                 severity="warning",
             )
         self._store_writer()
-        self.set_interval(POLL_SECONDS, self._poll)
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self._poll)
         # The loaded board (parsed file, tasks, columns) lives as long as the
         # app; moving it out of the collector's sight stops full collections
         # from rescanning 10,000 tasks in the middle of a key press.
@@ -150,5 +160,12 @@ class TaskboardApp(App[None]):
 
 
 def _refresh(store: TaskStore) -> list | None:
-    """Every task when another process committed since we last read, else None."""
-    return store.all() if store.refresh() else None
+    """Pick up other processes' commits; the reply's change feed carries them.
+
+    Only a file that changed without a revision (rewritten by hand, restored
+    from a backup) is reloaded whole: the feed cannot describe that.
+    """
+    before = store.revision
+    if store.refresh() and store.revision <= before:
+        return store.all()
+    return None

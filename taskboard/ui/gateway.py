@@ -9,6 +9,12 @@ outcome from a :class:`Reply`.
 
 The store is not thread-safe, so the worker holds :attr:`StoreGateway.lock`
 for each job and the UI takes it for its few direct reads (a task's history).
+
+After every job, write or poll, the gateway reads the store's change feed
+from the revision the board last saw, so every reply also carries the tasks
+anyone changed in between.  A commit of ours that took in a colleague's
+commit under the lock therefore still shows the colleague's change; the
+file's signature alone cannot tell (issue: a stale card then overwrote it).
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from taskboard.store import StoreError, TaskStore
+from taskboard.model import Task
+from taskboard.store import Conflict, StoreError, TaskStore, UnknownTask
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +43,11 @@ class Reply:
     result: Any = None
     error: str | None = None  # a one-line, user-facing message
     seconds: float = 0.0
+    conflict: Conflict | None = None  # the write was refused: the task changed since the board saw it
+    # The change feed: every task changed since the previous reply (None = deleted),
+    # and which of them another session (process, board) changed.
+    changed: dict[str, Task | None] | None = None
+    foreign: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +68,7 @@ class StoreGateway:
         # Only touched from the UI thread (submit / replied).
         self.pending: Counter[str] = Counter()
         self._closed = False
+        self._synced = store.revision  # the revision the board's tasks reflect; worker thread only
 
     def read(self, fn: Callable[[TaskStore], Any]) -> Any:
         """Run a read on the UI thread, never while a job is changing the store."""
@@ -103,15 +116,45 @@ class StoreGateway:
 
     def _run(self, job: _Job) -> Reply:
         start = time.perf_counter()
-        try:
-            with self.lock:
+        result: Any = None
+        error: str | None = None
+        conflict: Conflict | None = None
+        with self.lock:
+            try:
                 result = job.fn(self.store)
-        except StoreError as exc:
-            return Reply(job.op, job.task_id, error=str(exc), seconds=time.perf_counter() - start)
-        except Exception as exc:  # a bug must not kill the writer and strand later writes
-            log.exception("store job %s failed", job.op)
-            return Reply(job.op, job.task_id, error=f"{type(exc).__name__}: {exc}")
-        return Reply(job.op, job.task_id, result, seconds=time.perf_counter() - start)
+            except Conflict as exc:
+                error, conflict = str(exc), exc
+            except StoreError as exc:
+                error = str(exc)
+            except Exception as exc:  # a bug must not kill the writer and strand later writes
+                log.exception("store job %s failed", job.op)
+                error = f"{type(exc).__name__}: {exc}"
+            changed, foreign = self._feed()
+        return Reply(
+            job.op,
+            job.task_id,
+            result,
+            error=error,
+            seconds=time.perf_counter() - start,
+            conflict=conflict,
+            changed=changed,
+            foreign=foreign,
+        )
+
+    def _feed(self) -> tuple[dict[str, Task | None] | None, frozenset[str]]:
+        # Whatever the job was, bring back every task committed since the last reply.
+        try:
+            changes = self.store.changes_since(self._synced)
+        except StoreError:
+            return None, frozenset()
+        self._synced = changes.revision
+        changed: dict[str, Task | None] = {}
+        for task_id in changes.tasks:
+            try:
+                changed[task_id] = self.store.get(task_id)
+            except UnknownTask:
+                changed[task_id] = None
+        return changed, changes.foreign
 
     def close(self) -> None:
         """Stop :meth:`serve` once the jobs already queued are done."""

@@ -20,11 +20,11 @@ from textual.screen import Screen
 
 from taskboard.clock import BadDate, parse_date
 from taskboard.model import Status, Task
-from taskboard.store import TaskStore, UnknownTask
+from taskboard.store import Conflict, TaskStore, UnknownTask
 
 from ..board_model import BoardModel, Filters, SortKey
 from ..gateway import Reply, StoreGateway
-from ..i18n import tr
+from ..i18n import has_key, tr
 from ..keys import BOARD_KEYS, bindings, localize
 from ..messages import StoreReplied, TaskAction
 from ..widgets.board_footer import BoardFooter
@@ -231,7 +231,10 @@ class BoardScreen(Screen[None]):
             return
         moved = task.replace(status=target)
         self._apply(lambda: self._upsert(moved), follow=task_id)
-        self.gateway.submit("move", task_id, lambda s: s.move(task_id, target))
+        # The move carries the status the user saw: if a colleague moved the
+        # card since, the store refuses instead of overwriting their move.
+        seen = task.status
+        self.gateway.submit("move", task_id, lambda s: s.move(task_id, target, expect=seen))
 
     def _writable(self) -> bool:
         reason = self.gateway.store.read_only_reason
@@ -286,7 +289,9 @@ class BoardScreen(Screen[None]):
 
         def save(changes: dict[str, Any] | None) -> None:
             if changes:
-                self.gateway.submit("edit", task_id, lambda s: s.edit(task_id, **changes))
+                # Refused if any edited field changed since the form was filled from the card.
+                seen = {name: getattr(task, name) for name in changes}
+                self.gateway.submit("edit", task_id, lambda s: s.edit(task_id, expect=seen, **changes))
 
         self.app.push_screen(EditScreen(task, lang=self.lang), save)
 
@@ -455,6 +460,29 @@ class BoardScreen(Screen[None]):
             if reply.op in ("note", "edit"):
                 key = "saved_note" if reply.op == "note" else "saved_edit"
                 self.notify(tr(self.lang, key, number=reply.result.number), timeout=3)
+        self._follow_feed(reply)
+
+    def _follow_feed(self, reply: Reply) -> None:
+        # Every reply carries what anyone committed since the previous one.
+        if not reply.changed:
+            return
+        pending = self.gateway.pending
+        changed = {tid: t for tid, t in reply.changed.items() if not pending.get(tid)}
+        if not changed:
+            return
+
+        def change() -> None:
+            for task_id, task in changed.items():
+                if task is None:
+                    self.model.remove(task_id)
+                else:
+                    self.model.upsert(task)
+
+        self._apply(change)
+        for task_id in changed:
+            self._update_detail(task_id)
+        if reply.foreign & changed.keys() and reply.conflict is None:
+            self.notify(tr(self.lang, "external_change"), timeout=2)
 
     def _failed(self, reply: Reply) -> None:
         if reply.op == "refresh":
@@ -462,7 +490,10 @@ class BoardScreen(Screen[None]):
                 self.notify(reply.error or "", severity="error", timeout=8)
             self._last_refresh_error = reply.error
             return
-        self.notify(tr(self.lang, "write_failed", error=reply.error), severity="error", timeout=8)
+        if reply.conflict is not None:
+            self.notify(self._conflict_message(reply.conflict), severity="warning", timeout=10)
+        else:
+            self.notify(tr(self.lang, "write_failed", error=reply.error), severity="error", timeout=8)
         if reply.task_id is not None:
             # Put the card back where the store says it is.
             task_id = reply.task_id
@@ -472,6 +503,25 @@ class BoardScreen(Screen[None]):
                 self._apply(lambda: self.model.remove(task_id))
                 return
             self._apply(lambda: self._upsert(stored))
+
+    def _conflict_message(self, conflict: Conflict) -> str:
+        """``区发改委 moved 第3项 to 已完成 at 06-30 10:42; your move was not applied``, in words."""
+        task = self.model.task(conflict.task_id)
+        value = conflict.value
+        if conflict.field == "status" and isinstance(value, str):
+            value = Status(value).label(self.lang)
+        elif isinstance(value, list):
+            value = "、".join(map(str, value))
+        field_key = f"field_{conflict.field}"
+        return tr(
+            self.lang,
+            f"conflict_{conflict.attempted}" if conflict.attempted in _ACTIONS else "conflict_edit",
+            who=conflict.who or tr(self.lang, "someone"),
+            at=conflict.at[5:16].replace("T", " "),
+            number=task.number if task else conflict.task_id,
+            value=value,
+            field=tr(self.lang, field_key) if has_key(field_key) else conflict.field,
+        )
 
     def _reloaded(self, tasks: list[Task] | None) -> None:
         self._last_refresh_error = None
