@@ -13,6 +13,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from .safetext import clean
+
 
 class Status(StrEnum):
     """Where a task stands; the three kanban columns, in board order."""
@@ -101,7 +103,7 @@ class Note:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Note:
         """Inverse of :meth:`to_dict`."""
-        return cls(at=d.get("at", ""), author=d.get("author", ""), text=d.get("text", ""))
+        return cls(at=d.get("at", ""), author=clean(d.get("author", "")), text=clean(d.get("text", "")))
 
 
 @dataclass(slots=True)
@@ -171,19 +173,21 @@ class Task:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Task:
         """Build a task from a stored dict; tolerant of missing optional keys."""
+        # Text is cleaned here, where every output (board, CLI, reports) gets its
+        # tasks: a database written by hand or by an old importer may hold escape codes.
         deadline = d.get("deadline")
         return cls(
             id=d["id"],
-            source=d.get("source", ""),
-            number=str(d.get("number", "")),
-            title=d.get("title", ""),
-            text=d.get("text", ""),
-            section=d.get("section", ""),
-            lead_units=list(d.get("lead_units") or []),
-            co_units=list(d.get("co_units") or []),
-            collectives=list(d.get("collectives") or []),
+            source=clean(d.get("source", "")),
+            number=clean(str(d.get("number", ""))),
+            title=clean(d.get("title", "")),
+            text=clean(d.get("text", "")),
+            section=clean(d.get("section", "")),
+            lead_units=[clean(u) for u in d.get("lead_units") or []],
+            co_units=[clean(u) for u in d.get("co_units") or []],
+            collectives=[clean(u) for u in d.get("collectives") or []],
             deadline=date.fromisoformat(deadline) if deadline else None,
-            deadline_text=d.get("deadline_text", ""),
+            deadline_text=clean(d.get("deadline_text", "")),
             deadline_kind=DeadlineKind(d.get("deadline_kind") or "none"),
             status=Status(d.get("status") or "not_started"),
             notes=[Note.from_dict(n) for n in d.get("notes") or []],

@@ -30,8 +30,8 @@ def clean(text: str, *, keep_newlines: bool = True) -> str:
     Tabs and (unless ``keep_newlines`` is false) newlines survive; with
     ``keep_newlines=False`` they become spaces, for one-line messages.
     """
-    if not text:
-        return text
+    if not text or _CONTROLS_NO_NEWLINE.search(text) is None:
+        return text  # the common case: nothing to strip, no copy made
     text = _ESCAPE_SEQ.sub("", text)
     if keep_newlines:
         return _CONTROLS.sub("", text)

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..clock import BadDate
+from ..safetext import one_line
 from ..store import StoreError
-from . import importing, reports, tasks
+from . import database, importing, reports, tasks
 from .context import CommandError, Context, add_global_options
 
 EXIT_ERROR = 1
@@ -35,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     add_global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (importing, tasks, reports):
+    for module in (importing, tasks, reports, database):
         module.register(sub, common)
     return parser
 
@@ -67,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(exc: Exception) -> str:
+    # File names and document text in a message may hold newlines or escape codes.
     if isinstance(exc, OSError) and exc.strerror:
-        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return one_line(f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror)
+    return one_line(str(exc)) if str(exc) else type(exc).__name__

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from rich.table import Table
+from rich.text import Text
 
 from ..clock import parse_date
 from ..model import DeadlineKind, Status, Task, countdown
@@ -105,7 +106,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     zh = ctx.lang == "zh"
     out = console()
-    out.print(f"[bold]{task.number}. {task.title}[/bold]  ({task.id})")
+    out.print(Text.assemble((f"{task.number}. {task.title}", "bold"), f"  ({task.id})"))
     rows = [
         ("状态" if zh else "Status", task.status.label(ctx.lang)),
         ("来源" if zh else "Source", task.source),
@@ -131,7 +132,7 @@ def cmd_move(ctx: Context, args: argparse.Namespace) -> int:
     """Set a task's status and say what changed."""
     status = _status(args.status)
     before = ctx.store.get(args.id).status
-    task = ctx.store.move(args.id, status)
+    task = ctx.store.move(args.id, status, expect=before)
     console().print(f"{task.id}: {before.label(ctx.lang)} → {task.status.label(ctx.lang)}", highlight=False)
     return 0
 
@@ -175,6 +176,7 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
             )
     if not changes:
         raise CommandError("nothing to edit: give --title, --lead, --co or --deadline")
-    task = ctx.store.edit(args.id, **changes)
+    current = ctx.store.get(args.id)
+    task = ctx.store.edit(args.id, expect={k: getattr(current, k) for k in changes}, **changes)
     console().print(f"{task.id}: {', '.join(changes)}", highlight=False)
     return 0

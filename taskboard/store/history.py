@@ -7,6 +7,8 @@ import socket
 from dataclasses import dataclass
 from typing import Any
 
+from ..safetext import clean
+
 
 class Action:
     """The kinds of change a history row records."""
@@ -57,19 +59,29 @@ class HistoryRow:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> HistoryRow:
-        """Inverse of :meth:`to_dict`."""
+        """Inverse of :meth:`to_dict` (text cleaned of escape codes: it is shown to people)."""
         return cls(
             seq=int(d["seq"]),
             at=d.get("at", ""),
-            who=d.get("who", ""),
+            who=clean(d.get("who", "")),
             task=d.get("task", ""),
             action=d.get("action", ""),
             field=d.get("field", ""),
-            old=d.get("old"),
-            new=d.get("new"),
+            old=_clean_value(d.get("old")),
+            new=_clean_value(d.get("new")),
             undoes=d.get("undoes"),
             session=d.get("session", ""),
         )
+
+
+def _clean_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean_value(v) for k, v in value.items()}
+    return value
 
 
 def row_key(seq: int, index: int) -> str:

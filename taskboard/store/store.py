@@ -15,6 +15,7 @@ from tinydb.table import Document, Table
 
 from .. import clock
 from ..model import DeadlineKind, Note, Status, Task
+from ..safetext import clean
 from .history import CREATED, Action, HistoryRow, current_user, row_key
 from .schema import HISTORY_TABLE, META_KEY, META_TABLE, SCHEMA_VERSION, TASKS_TABLE, migrate, schema_of
 from .storage import AtomicJSONStorage, ReadOnlyDatabase, StoreError
@@ -393,7 +394,7 @@ class TaskStore:
     def add_note(self, task_id: str, text: str, author: str | None = None) -> Task:
         """Append a dated progress note to a task."""
         self._require_writable()
-        text = text.strip()
+        text = clean(text).strip()
         if not text:
             raise StoreError("a note needs some text")
         with self.transaction():

@@ -1,0 +1,55 @@
+"""``check``: the database file itself, problem by problem."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import orjson
+
+from .. import paths
+from ..safetext import one_line
+from ..store.validate import Problem, problems
+from .context import CommandError, Context
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the database commands to the ``taskboard`` parser."""
+    p = sub.add_parser(
+        "check", parents=[common], help="list every problem in the database file (exit 1 if any)"
+    )
+    p.set_defaults(run=cmd_check)
+
+
+def file_problems(path: Path) -> tuple[list[Problem], int]:
+    """Every problem in the database at ``path`` and its number of tasks; reads, never writes."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such database") from None
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror}") from None
+    if not raw.strip():
+        return [Problem("the file", "is empty")], 0
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        return [Problem("the file", f"is not valid JSON ({exc.msg} at byte {exc.pos})")], 0
+    tasks = data.get("tasks") if isinstance(data, dict) else None
+    return problems(data), len(tasks) if isinstance(tasks, dict) else 0
+
+
+def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    """Print each problem on its own line (file, task, field); exit 1 when there is any."""
+    path = Path(args.db or paths.default_db_path()).expanduser()
+    found, count = file_problems(path)
+    # Plain lines, never wrapped: one problem a line is what tools and people grep.
+    zh = ctx.lang == "zh"
+    for problem in found:
+        print(one_line(f"{path}: {problem}"))
+    if found:
+        print(f"{len(found)} 个问题" if zh else f"{len(found)} problem(s)")
+        return 1
+    verdict = f"没有发现问题（{count} 项任务）" if zh else f"no problems ({count} tasks)"
+    print(one_line(f"{path}: {verdict}"))
+    return 0
