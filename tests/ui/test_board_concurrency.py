@@ -122,3 +122,21 @@ async def test_polling_still_shows_a_colleagues_move(make_app, db_path):
         await pilot.pause()
         colleague(db_path, "move", A1, "done")
         await wait_for(pilot, lambda: app.board.model.task(A1).status is Status.DONE, timeout=3.0)
+
+
+async def test_escape_codes_in_the_database_never_reach_the_board(store, db_path):
+    import orjson
+
+    data = orjson.loads(db_path.read_bytes())
+    data["tasks"][A3]["title"] = "推行\x1b[2J涉企\x1b]8;;https://evil.example\x07许可\u202e清单"
+    data["tasks"][A3]["lead_units"] = ["区市场\x1b[31m监管局"]
+    db_path.write_bytes(orjson.dumps(data))
+    app = no_poll_app(open_board_store(db_path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        painted = screen_text(app)  # every character the terminal would be sent as text
+        assert "推行涉企许可" in painted
+        for bad in ("\x1b", "\u202e", "\x07"):
+            assert bad not in painted
+        await pilot.press("enter")  # the detail shows the whole text
+        assert "\x1b" not in screen_text(app) and "区市场监管局" in screen_text(app)
