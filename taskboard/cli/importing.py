@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rich.progress import Progress
 
+from ..store import ImportResult
 from .context import CommandError, Context
 from .output import console
 
@@ -58,8 +59,10 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     if args.dry_run:
         from ..ingest.preview import preview_table
 
+        store = ctx.store
         for doc in docs:
             out.print(preview_table(doc, ctx.lang))
+            _print_kept(out, store.import_tasks(doc.source, doc.tasks, dry_run=True), ctx.lang)
         out.print("dry run: nothing was written" if ctx.lang == "en" else "试运行：未写入任何内容")
         return 0
     store = ctx.store
@@ -70,4 +73,27 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         if r.missing:
             line += f", {len(r.missing)} no longer in the document (kept)"
         out.print(line, highlight=False)
+        _print_kept(out, r, ctx.lang)
     return 0
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list):
+        return "、".join(map(str, value)) or "—"
+    return "—" if value in (None, "") else str(value)
+
+
+def _print_kept(out, result: ImportResult, lang: str) -> None:
+    """One line per corrected field the document disagrees with: the correction stays."""
+    for k in result.kept:
+        if lang == "zh":
+            says, keeps = _shown(k.document_says), _shown(k.kept)
+            line = f"  {k.task} {k.field}：文件现为「{says}」，保留你的修改「{keeps}」"
+        else:
+            line = f"  {k.task} {k.field}: the document now says {_shown(k.document_says)!r}, "
+            line += f"your edit keeps {_shown(k.kept)!r}"
+        out.print(line, highlight=False)
+    if result.kept:
+        n = len(result.kept)
+        summary = f"  保留了 {n} 处人工修改" if lang == "zh" else f"  {n} correction(s) kept"
+        out.print(summary, highlight=False)

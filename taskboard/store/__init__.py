@@ -3,7 +3,16 @@
 from .history import Action, HistoryRow
 from .seed import open_store, seed_store
 from .storage import CorruptDatabase, ReadOnlyDatabase, StoreError
-from .store import Changes, Conflict, ImportResult, TaskStore, UndoConflict, UndoResult, UnknownTask
+from .store import (
+    Changes,
+    Conflict,
+    ImportResult,
+    KeptEdit,
+    TaskStore,
+    UndoConflict,
+    UndoResult,
+    UnknownTask,
+)
 
 __all__ = [
     "Action",
@@ -12,6 +21,7 @@ __all__ = [
     "CorruptDatabase",
     "HistoryRow",
     "ImportResult",
+    "KeptEdit",
     "ReadOnlyDatabase",
     "StoreError",
     "TaskStore",

@@ -18,6 +18,38 @@ class Action:
     NOTE = "note"
     EDIT = "edit"
     UNDO = "undo"
+    MERGE = "merge"  # a unit renamed on every task (``taskboard units merge``)
+    # A re-import found the document saying something else about a field a
+    # person corrected: the correction stays, the document's value is recorded.
+    # Changes nothing, so undo passes over it.
+    KEPT = "kept"
+
+
+# Fields that move together when a person corrects one of them.
+_FIELD_GROUPS = {
+    "deadline": ("deadline", "deadline_text", "deadline_kind"),
+    "deadline_text": ("deadline", "deadline_text", "deadline_kind"),
+    "deadline_kind": ("deadline", "deadline_text", "deadline_kind"),
+}
+
+
+def corrected_fields(rows: list[HistoryRow]) -> dict[str, set[str]]:
+    """Per task, the fields a person edited (edits not undone): re-imports leave these alone."""
+    undone = {r.undoes for r in rows if r.action == Action.UNDO}
+    out: dict[str, set[str]] = {}
+    for r in rows:
+        if r.action == Action.EDIT and r.seq not in undone:
+            out.setdefault(r.task, set()).update(_FIELD_GROUPS.get(r.field, (r.field,)))
+    return out
+
+
+def last_document_value(rows: list[HistoryRow], task: str, fld: str) -> Any:
+    """What the document said about ``fld`` last time (before a person's correction)."""
+    kept = [r.new for r in rows if r.task == task and r.field == fld and r.action == Action.KEPT]
+    if kept:
+        return kept[-1]
+    edits = [r.old for r in rows if r.task == task and r.field == fld and r.action == Action.EDIT]
+    return edits[0] if edits else None
 
 
 # A history row with this field means the whole task was created (undo deletes it).

@@ -16,7 +16,15 @@ from tinydb.table import Document, Table
 from .. import clock
 from ..model import DeadlineKind, Note, Status, Task
 from ..safetext import clean
-from .history import CREATED, Action, HistoryRow, current_user, row_key
+from .history import (
+    CREATED,
+    Action,
+    HistoryRow,
+    corrected_fields,
+    current_user,
+    last_document_value,
+    row_key,
+)
 from .schema import HISTORY_TABLE, META_KEY, META_TABLE, SCHEMA_VERSION, TASKS_TABLE, migrate, schema_of
 from .storage import AtomicJSONStorage, ReadOnlyDatabase, StoreError
 from .validate import first_problem
@@ -84,9 +92,19 @@ class _TaskDB(TinyDB):
     table_class = _IdTable
 
 
+@dataclass(frozen=True, slots=True)
+class KeptEdit:
+    """A field a person corrected that a re-import left alone."""
+
+    task: str
+    field: str
+    document_says: Any  # JSON-ready, as stored
+    kept: Any
+
+
 @dataclass
 class ImportResult:
-    """What importing one document did."""
+    """What importing one document did (or, for a dry run, would do)."""
 
     source: str
     added: list[str] = field(default_factory=list)
@@ -95,6 +113,7 @@ class ImportResult:
     # Tasks of this source that the new version of the document no longer lists;
     # they are kept (never lose a coordinator's notes), only reported.
     missing: list[str] = field(default_factory=list)
+    kept: list[KeptEdit] = field(default_factory=list)
 
 
 @dataclass
@@ -425,42 +444,58 @@ class TaskStore:
             self._update_fields(task_id, {k: _encode(v) for k, v in changes.items()}, Action.EDIT)
         return self.get(task_id)
 
-    def import_tasks(self, source: str, tasks: Iterable[Task]) -> ImportResult:
+    def import_tasks(self, source: str, tasks: Iterable[Task], *, dry_run: bool = False) -> ImportResult:
         """Add or update the tasks parsed from one document.
 
         Only the fields a document states are updated; status, notes and
-        history belong to the coordinator and survive a re-import.
+        history belong to the coordinator and survive a re-import, and so does
+        every field a person corrected (the document's differing value is
+        recorded in the history and listed in :attr:`ImportResult.kept`).
+        With ``dry_run`` nothing is written: the result says what would happen.
         """
+        if dry_run:
+            return self._import(source, list(tasks), write=False)
         self._require_writable()
-        result = ImportResult(source)
         with self.transaction():
-            existing = self._raw_tasks()
-            seen: set[str] = set()
-            new_docs: list[Document] = []
-            for task in tasks:
-                seen.add(task.id)
-                old = existing.get(task.id)
-                if old is None:
+            return self._import(source, list(tasks), write=True)
+
+    def _import(self, source: str, tasks: list[Task], *, write: bool) -> ImportResult:
+        result = ImportResult(source)
+        existing = self._raw_tasks()
+        known = [t for t in tasks if t.id in existing]
+        rows = self.history() if known else []
+        corrected = corrected_fields(rows)
+        seen: set[str] = set()
+        new_docs: list[Document] = []
+        for task in tasks:
+            seen.add(task.id)
+            old = existing.get(task.id)
+            if old is None:
+                result.added.append(task.id)
+                if write:
                     now = self._now()
                     doc = task.replace(created=now, updated=now, revision=1).to_dict()
                     new_docs.append(Document(doc, doc_id=task.id))
                     self._record(task.id, Action.IMPORT, CREATED, None, task.title)
-                    result.added.append(task.id)
-                    continue
-                fresh = task.to_dict()
-                changes = {k: fresh[k] for k in Task.IMPORTED_FIELDS if old.get(k) != fresh[k]}
-                if changes:
+                continue
+            fresh = task.to_dict()
+            changes = {k: fresh[k] for k in Task.IMPORTED_FIELDS if old.get(k) != fresh[k]}
+            for fld in sorted(changes.keys() & corrected.get(task.id, set())):
+                document_says = changes.pop(fld)
+                result.kept.append(KeptEdit(task.id, fld, document_says, old.get(fld)))
+                if write and document_says != last_document_value(rows, task.id, fld):
+                    self._record(task.id, Action.KEPT, fld, old.get(fld), document_says)
+            if changes:
+                result.updated.append(task.id)
+                if write:
                     self._update_fields(task.id, changes, Action.IMPORT)
-                    result.updated.append(task.id)
-                else:
-                    result.unchanged.append(task.id)
-            if new_docs:
-                self._tasks.insert_multiple(new_docs)
-            result.missing = [
-                tid
-                for tid, raw in self._raw_tasks().items()
-                if raw.get("source") == source and tid not in seen
-            ]
+            else:
+                result.unchanged.append(task.id)
+        if new_docs:
+            self._tasks.insert_multiple(new_docs)
+        result.missing = [
+            tid for tid, raw in self._raw_tasks().items() if raw.get("source") == source and tid not in seen
+        ]
         return result
 
     def undo(self, *, own_only: bool = False) -> UndoResult | None:
@@ -480,7 +515,7 @@ class TaskStore:
                 (
                     r.seq
                     for r in reversed(rows)
-                    if r.action != Action.UNDO
+                    if r.action not in (Action.UNDO, Action.KEPT)
                     and r.seq not in undone
                     and (not own_only or r.session == self.session)
                 ),
@@ -503,7 +538,8 @@ class TaskStore:
         # Reverting a field that a later change (not itself undone) touched again
         # would silently throw that change away; refuse instead.
         seq = batch[0].seq
-        later = [r for r in rows if r.seq > seq and r.action != Action.UNDO and r.seq not in undone]
+        passive = (Action.UNDO, Action.KEPT)  # rows that changed nothing a revert could overwrite
+        later = [r for r in rows if r.seq > seq and r.action not in passive and r.seq not in undone]
         for row in batch:
             for other in reversed(later):
                 if other.task == row.task and (row.field == CREATED or other.field == row.field):
@@ -511,7 +547,7 @@ class TaskStore:
 
     def _revert(self, row: HistoryRow, seq: int) -> None:
         raw = self._tasks.get(doc_id=row.task)
-        if raw is None:
+        if raw is None or row.action == Action.KEPT:
             return
         if row.field == CREATED:
             self._record(row.task, Action.UNDO, CREATED, row.new, None, undoes=seq)
