@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -201,10 +202,17 @@ class Task:
         return dataclasses.replace(self, **changes)
 
     def matches(
-        self, *, lead: str | None = None, status: Status | None = None, source: str | None = None
+        self,
+        *,
+        lead: str | Collection[str] | None = None,
+        status: Status | None = None,
+        source: str | None = None,
     ) -> bool:
-        """Led by ``lead``, in ``status``, from ``source`` (the file name or its
-        beginning, so ``001`` finds ``001_f2cb9e304a2c1ebe.txt``); None matches all."""
+        """Led by ``lead`` (one unit, or any of several), in ``status``, from ``source``
+        (the file name or its beginning, so ``001`` finds ``001_f2cb9e304a2c1ebe.txt``);
+        None matches all."""
+        if lead is not None and not isinstance(lead, str):
+            return any(u in lead for u in self.lead_units) and self.matches(status=status, source=source)
         return (
             (lead is None or lead in self.lead_units)
             and (status is None or self.status is status)

@@ -37,9 +37,20 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = Fals
     )
 
 
-def add_filter_options(parser: argparse.ArgumentParser) -> None:
-    """``--lead`` and ``--source``, the same for ``list``, ``export`` and ``summary``."""
-    parser.add_argument("--lead", metavar="UNIT", help="only tasks this unit leads, e.g. 区发改委")
+def add_filter_options(parser: argparse.ArgumentParser, *, several_leads: bool = False) -> None:
+    """``--lead`` and ``--source``, the same for ``list``, ``export`` and ``summary``.
+
+    With ``several_leads`` ``--lead`` may repeat or hold a comma list (a list of names).
+    """
+    if several_leads:
+        parser.add_argument(
+            "--lead",
+            metavar="UNIT",
+            action="append",
+            help="only tasks these units lead: --lead A --lead B or --lead A,B (aliases count)",
+        )
+    else:
+        parser.add_argument("--lead", metavar="UNIT", help="only tasks this unit leads, e.g. 区发改委")
     parser.add_argument(
         "--source", metavar="NAME", help="only tasks from this document (file name or its start)"
     )
@@ -62,4 +73,6 @@ class Context:
         """The database, created and seeded from the bundled documents if new."""
         command = getattr(self.args, "command", None)
         reading = command in READING_COMMANDS or getattr(self.args, "dry_run", False)
+        if command == "units" and getattr(self.args, "units_command", None):
+            reading = False  # `units merge` renames units
         return open_store(self.args.db, writable=not reading)

@@ -16,7 +16,7 @@ from .output import console, print_json
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the task commands to the ``taskboard`` parser."""
     p = sub.add_parser("list", parents=[common], help="list tasks (filter by lead unit, status, source)")
-    add_filter_options(p)
+    add_filter_options(p, several_leads=True)
     p.add_argument("--status", metavar="S", help="not_started|in_progress|done or 未开始|进行中|已完成")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(run=cmd_list)
@@ -57,6 +57,32 @@ def _status(text: str | None) -> Status | None:
         raise CommandError(str(exc)) from None
 
 
+def _leads(ctx: Context, given: list[str] | None) -> frozenset[str] | None:
+    """The lead units asked for, with every spelling the alias table maps to the same unit.
+
+    An unknown unit is an error that names the closest spellings on the board.
+    """
+    if not given:
+        return None
+    from ..ingest.aliases import load_aliases, unit_key
+    from ..units import closest_units, unit_counts
+
+    names = [n.strip() for value in given for n in value.replace("、", ",").replace("，", ",").split(",")]
+    names = [n for n in names if n]
+    known = {c.name for c in unit_counts(ctx.store.all())}
+    aliases = load_aliases()
+    wanted: set[str] = set()
+    for name in names:
+        canonical = aliases.canonical(name)
+        same = {k for k in known if aliases.canonical(k) == canonical or unit_key(k) == unit_key(name)}
+        if not same:
+            hint = "、".join(closest_units(name, known))
+            suggestion = f"; did you mean {hint}?" if hint else ""
+            raise CommandError(f"no task names the unit {name!r}{suggestion}")
+        wanted |= same
+    return frozenset(wanted)
+
+
 def task_json(task: Task, history: list | None = None) -> dict:
     """The task as the JSON interface promises it (with its history rows)."""
     d = task.to_dict()
@@ -67,7 +93,8 @@ def task_json(task: Task, history: list | None = None) -> dict:
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     """Print the tasks matching the filters, as a table or JSON."""
     status = _status(args.status)
-    tasks = ctx.store.find(lead=args.lead, status=status, source=args.source)
+    leads = _leads(ctx, args.lead)
+    tasks = ctx.store.find(lead=leads, status=status, source=args.source)
     if args.json:
         print_json([t.to_dict() for t in tasks])
         return 0
@@ -149,6 +176,12 @@ def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
     result = ctx.store.undo()
     if result is None:
         raise CommandError("nothing to undo")
+    if "merge" in result.actions:
+        # A merge also wrote an alias line for future imports: take it back too.
+        from ..ingest.aliases import user_alias_file
+        from .units import remove_merge_lines
+
+        remove_merge_lines(user_alias_file(), result.seq)
     shown = ", ".join(result.tasks) if len(result.tasks) <= 5 else f"{len(result.tasks)} tasks"
     console().print(f"undid #{result.seq} ({', '.join(result.actions)}): {shown}", highlight=False)
     return 0

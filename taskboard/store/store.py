@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -244,7 +244,7 @@ class TaskStore:
     def find(
         self,
         *,
-        lead: str | None = None,
+        lead: str | Collection[str] | None = None,
         status: Status | None = None,
         source: str | None = None,
     ) -> list[Task]:
@@ -443,6 +443,28 @@ class TaskStore:
             self._check_expected(task_id, self._raw(task_id), expect, Action.EDIT)
             self._update_fields(task_id, {k: _encode(v) for k, v in changes.items()}, Action.EDIT)
         return self.get(task_id)
+
+    def rename_unit(self, old: str, new: str) -> list[str]:
+        """Write unit ``old`` as ``new`` on every task (lead, co-unit, collective): one undo step.
+
+        Returns the ids of the tasks changed.
+        """
+        self._require_writable()
+        old, new = old.strip(), clean(new).strip()
+        if not old or not new or old == new:
+            raise StoreError("a merge needs two different unit names")
+        changed: list[str] = []
+        with self.transaction():
+            for task_id, raw in list(self._raw_tasks().items()):
+                changes = {}
+                for fld in ("lead_units", "co_units", "collectives"):
+                    units = raw.get(fld) or []
+                    if old in units:
+                        changes[fld] = list(dict.fromkeys(new if u == old else u for u in units))
+                if changes:
+                    self._update_fields(task_id, changes, Action.MERGE)
+                    changed.append(task_id)
+        return changed
 
     def import_tasks(self, source: str, tasks: Iterable[Task], *, dry_run: bool = False) -> ImportResult:
         """Add or update the tasks parsed from one document.
