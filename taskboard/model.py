@@ -306,3 +306,16 @@ def countdown(task: Task, today: date) -> Countdown:
 def is_overdue(task: Task, today: date) -> bool:
     """True when an unfinished task's deadline has passed."""
     return countdown(task, today).bucket is Bucket.OVERDUE
+
+
+# The "due soon" window of summaries, 催办 and filters unless the user configures another.
+DUE_SOON_DAYS = 14
+
+
+def due_within(task: Task, today: date, days: int) -> bool:
+    """True when an unfinished task is due from ``today`` up to ``days`` days ahead.
+
+    Overdue tasks are not "due within": they have their own filter and pile.
+    """
+    c = countdown(task, today)
+    return c.bucket is not Bucket.DONE and c.days is not None and 0 <= c.days <= days
