@@ -133,6 +133,8 @@ class Task:
     created: str = ""
     updated: str = ""
     revision: int = 0
+    # Why the task was retired (取消/合并/暂缓/其他), or "" while it is on the board.
+    archived: str = ""
 
     # Fields an import may set; status and notes belong to the coordinator.
     IMPORTED_FIELDS = (
@@ -169,6 +171,7 @@ class Task:
             "created": self.created,
             "updated": self.updated,
             "revision": self.revision,
+            "archived": self.archived,
         }
 
     @classmethod
@@ -195,6 +198,7 @@ class Task:
             created=d.get("created", ""),
             updated=d.get("updated", ""),
             revision=int(d.get("revision", 0)),
+            archived=clean(d.get("archived") or ""),
         )
 
     def replace(self, **changes: Any) -> Task:
@@ -306,6 +310,31 @@ def countdown(task: Task, today: date) -> Countdown:
 def is_overdue(task: Task, today: date) -> bool:
     """True when an unfinished task's deadline has passed."""
     return countdown(task, today).bucket is Bucket.OVERDUE
+
+
+def split_units(text: str) -> list[str]:
+    """What a person types as a unit list → units: ``区发改委、区财政局``, ``A,B``, ``A；B``, ``A/B``.
+
+    The one rule for every place a person enters units (CLI, board forms).
+    """
+    for sep in ("、", "，", "；", ";", "／", "/", "\n"):
+        text = text.replace(sep, ",")
+    return list(dict.fromkeys(u.strip() for u in text.split(",") if u.strip()))
+
+
+# Why a task leaves the board without being done (``taskboard archive --reason``).
+ARCHIVE_REASONS = ("取消", "合并", "暂缓", "其他")
+_ARCHIVE_REASONS_EN = {"cancelled": "取消", "merged": "合并", "deferred": "暂缓", "other": "其他"}
+
+
+def archive_reason(text: str) -> str:
+    """``取消`` / ``cancelled`` → ``取消`` …; raise ValueError for anything else."""
+    key = text.strip().lower()
+    if key in ARCHIVE_REASONS:
+        return key
+    if key in _ARCHIVE_REASONS_EN:
+        return _ARCHIVE_REASONS_EN[key]
+    raise ValueError(f"unknown reason {text!r} (use one of {'|'.join(ARCHIVE_REASONS)})")
 
 
 # The "due soon" window of summaries, 催办 and filters unless the user configures another.

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..clock import parse_date
-from ..model import DeadlineKind, Status, Task, countdown
+from ..model import DeadlineKind, Status, Task, countdown, due_within, split_units
 from .context import CommandError, Context, add_filter_options
 from .output import console, print_json
 
@@ -18,6 +18,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("list", parents=[common], help="list tasks (filter by lead unit, status, source)")
     add_filter_options(p, several_leads=True)
     p.add_argument("--status", metavar="S", help="not_started|in_progress|done or 未开始|进行中|已完成")
+    p.add_argument("--unit", metavar="UNIT", action="append", help="tasks a unit takes part in (see --role)")
+    p.add_argument("--role", choices=("lead", "co", "any"), default="any", help="--unit as lead, co or any")
+    p.add_argument("--due-within", metavar="DAYS", type=int, help="unfinished tasks due within DAYS days")
+    p.add_argument("--archived", action="store_true", help="the retired tasks instead of the board's")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(run=cmd_list)
 
@@ -57,6 +61,15 @@ def _status(text: str | None) -> Status | None:
         raise CommandError(str(exc)) from None
 
 
+def takes_part(task: Task, units: frozenset[str] | None, role: str) -> bool:
+    """True when one of ``units`` leads ``task`` (role ``lead``), co-works on it (``co``) or either."""
+    if not units:
+        return True
+    lead = role in ("lead", "any") and any(u in units for u in task.lead_units)
+    co = role in ("co", "any") and any(u in units for u in task.co_units)
+    return lead or co
+
+
 def _leads(ctx: Context, given: list[str] | None) -> frozenset[str] | None:
     """The lead units asked for, with every spelling the alias table maps to the same unit.
 
@@ -69,7 +82,7 @@ def _leads(ctx: Context, given: list[str] | None) -> frozenset[str] | None:
 
     names = [n.strip() for value in given for n in value.replace("、", ",").replace("，", ",").split(",")]
     names = [n for n in names if n]
-    known = {c.name for c in unit_counts(ctx.store.all())}
+    known = {c.name for c in unit_counts(ctx.store.all(archived=None))}
     aliases = load_aliases()
     wanted: set[str] = set()
     for name in names:
@@ -94,7 +107,14 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     """Print the tasks matching the filters, as a table or JSON."""
     status = _status(args.status)
     leads = _leads(ctx, args.lead)
-    tasks = ctx.store.find(lead=leads, status=status, source=args.source)
+    tasks = ctx.store.find(lead=leads, status=status, source=args.source, archived=args.archived)
+    if args.unit:
+        units = _leads(ctx, args.unit)
+        tasks = [t for t in tasks if takes_part(t, units, args.role)]
+    if args.due_within is not None:
+        if args.due_within < 0:
+            raise CommandError("--due-within needs a number of days, 0 or more")
+        tasks = [t for t in tasks if due_within(t, ctx.today, args.due_within)]
     if args.json:
         print_json([t.to_dict() for t in tasks])
         return 0
@@ -187,19 +207,15 @@ def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _units(text: str) -> list[str]:
-    return [u.strip() for u in text.replace("，", ",").replace("、", ",").split(",") if u.strip()]
-
-
 def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
     """Correct the fields an import may have got wrong."""
     changes: dict = {}
     if args.title is not None:
         changes["title"] = args.title.strip()
     if args.lead is not None:
-        changes["lead_units"] = _units(args.lead)
+        changes["lead_units"] = split_units(args.lead)
     if args.co is not None:
-        changes["co_units"] = _units(args.co)
+        changes["co_units"] = split_units(args.co)
     if args.deadline is not None:
         if args.deadline.lower() in ("none", "无"):
             changes.update(deadline=None, deadline_kind=DeadlineKind.NONE)

@@ -19,6 +19,9 @@ class Action:
     EDIT = "edit"
     UNDO = "undo"
     MERGE = "merge"  # a unit renamed on every task (``taskboard units merge``)
+    ADD = "add"  # a task made by hand (领导交办, a meeting), not from a document
+    ARCHIVE = "archive"  # retired from the board (cancelled, merged, deferred)
+    RESTORE = "restore"  # back on the board
     # A re-import found the document saying something else about a field a
     # person corrected: the correction stays, the document's value is recorded.
     # Changes nothing, so undo passes over it.

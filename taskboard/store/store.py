@@ -14,7 +14,8 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from .. import clock
-from ..model import DeadlineKind, Note, Status, Task
+from ..model import DeadlineKind, Note, Status, Task, archive_reason
+from ..model import task_id as make_task_id
 from ..safetext import clean
 from .history import (
     CREATED,
@@ -28,6 +29,9 @@ from .history import (
 from .schema import HISTORY_TABLE, META_KEY, META_TABLE, SCHEMA_VERSION, TASKS_TABLE, migrate, schema_of
 from .storage import AtomicJSONStorage, ReadOnlyDatabase, StoreError
 from .validate import first_problem
+
+# The source of tasks added by hand when the user names none.
+MANUAL_SOURCE = "手工添加"
 
 
 class UnknownTask(StoreError):
@@ -114,6 +118,8 @@ class ImportResult:
     # they are kept (never lose a coordinator's notes), only reported.
     missing: list[str] = field(default_factory=list)
     kept: list[KeptEdit] = field(default_factory=list)
+    # Tasks the document still lists that were retired from the board: they stay retired.
+    retired: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -232,9 +238,16 @@ class TaskStore:
         self._task_cache[raw["id"]] = (rev, task)
         return task
 
-    def all(self) -> list[Task]:
-        """Every task, in source then document order."""
-        return [self._task(raw) for raw in self._raw_tasks().values()]
+    def all(self, *, archived: bool | None = False) -> list[Task]:
+        """Every task on the board, in source then document order.
+
+        Retired tasks are left out unless ``archived`` is True (only them) or
+        None (everything, e.g. for a full export).
+        """
+        tasks = (self._task(raw) for raw in self._raw_tasks().values())
+        if archived is None:
+            return list(tasks)
+        return [t for t in tasks if bool(t.archived) is archived]
 
     def get(self, task_id: str) -> Task:
         """The task with ``task_id``; raise :class:`UnknownTask` if there is none."""
@@ -247,9 +260,11 @@ class TaskStore:
         lead: str | Collection[str] | None = None,
         status: Status | None = None,
         source: str | None = None,
+        archived: bool | None = False,
     ) -> list[Task]:
-        """Tasks led by ``lead``, in ``status``, from ``source`` (each optional; see :meth:`Task.matches`)."""
-        return [t for t in self.all() if t.matches(lead=lead, status=status, source=source)]
+        """Tasks led by ``lead``, in ``status``, from ``source`` (each optional; see
+        :meth:`Task.matches`); ``archived`` as in :meth:`all`."""
+        return [t for t in self.all(archived=archived) if t.matches(lead=lead, status=status, source=source)]
 
     def history(self, task_id: str | None = None) -> list[HistoryRow]:
         """History rows, oldest first; only ``task_id``'s when given."""
@@ -444,6 +459,66 @@ class TaskStore:
             self._update_fields(task_id, {k: _encode(v) for k, v in changes.items()}, Action.EDIT)
         return self.get(task_id)
 
+    def add_task(
+        self,
+        title: str,
+        *,
+        source: str = MANUAL_SOURCE,
+        lead_units: Iterable[str] = (),
+        co_units: Iterable[str] = (),
+        deadline: date | None = None,
+        text: str = "",
+    ) -> Task:
+        """A task made by hand (a leader's instruction, a meeting), numbered on in ``source``.
+
+        Same fields, history and undo as an imported task.
+        """
+        self._require_writable()
+        title, source = clean(title).strip(), clean(source).strip() or MANUAL_SOURCE
+        if not title:
+            raise StoreError("a task needs a title")
+        with self.transaction():
+            numbers = [r.get("number", "") for r in self._raw_tasks().values() if r.get("source") == source]
+            number = str(max((int(n) for n in numbers if str(n).isdigit()), default=0) + 1)
+            now = self._now()
+            task = Task(
+                id=make_task_id(source, number),
+                source=source,
+                number=number,
+                title=title,
+                text=clean(text).strip() or title,
+                lead_units=[clean(u) for u in lead_units],
+                co_units=[clean(u) for u in co_units],
+                deadline=deadline,
+                deadline_text=deadline.isoformat() if deadline else "",
+                deadline_kind=DeadlineKind.EXPLICIT if deadline else DeadlineKind.NONE,
+                created=now,
+                updated=now,
+                revision=1,
+            )
+            self._tasks.insert(Document(task.to_dict(), doc_id=task.id))
+            self._record(task.id, Action.ADD, CREATED, None, title)
+        return self.get(task.id)
+
+    def archive(self, task_id: str, reason: str) -> Task:
+        """Retire a task from the board (it stays in history and ``list --archived``)."""
+        self._require_writable()
+        reason = archive_reason(reason)
+        with self.transaction():
+            if self._raw(task_id).get("archived"):
+                raise StoreError(f"task {task_id} is already archived")
+            self._update_fields(task_id, {"archived": reason}, Action.ARCHIVE)
+        return self.get(task_id)
+
+    def restore(self, task_id: str) -> Task:
+        """Put a retired task back on the board, in the column it left."""
+        self._require_writable()
+        with self.transaction():
+            if not self._raw(task_id).get("archived"):
+                raise StoreError(f"task {task_id} is not archived")
+            self._update_fields(task_id, {"archived": ""}, Action.RESTORE)
+        return self.get(task_id)
+
     def rename_unit(self, old: str, new: str) -> list[str]:
         """Write unit ``old`` as ``new`` on every task (lead, co-unit, collective): one undo step.
 
@@ -500,6 +575,8 @@ class TaskStore:
                     new_docs.append(Document(doc, doc_id=task.id))
                     self._record(task.id, Action.IMPORT, CREATED, None, task.title)
                 continue
+            if old.get("archived"):
+                result.retired.append(task.id)  # retired on purpose: a re-import never brings it back
             fresh = task.to_dict()
             changes = {k: fresh[k] for k in Task.IMPORTED_FIELDS if old.get(k) != fresh[k]}
             for fld in sorted(changes.keys() & corrected.get(task.id, set())):

@@ -17,7 +17,7 @@ from typing import Any
 from ..model import DeadlineKind, Status
 from .schema import HISTORY_TABLE, META_KEY, META_TABLE, TASKS_TABLE
 
-_TEXT_FIELDS = ("source", "title", "text", "section", "deadline_text", "created", "updated")
+_TEXT_FIELDS = ("source", "title", "text", "section", "deadline_text", "created", "updated", "archived")
 _LIST_FIELDS = ("lead_units", "co_units", "collectives", "review")
 _STATUSES = frozenset(s.value for s in Status)
 _KINDS = frozenset(k.value for k in DeadlineKind)
