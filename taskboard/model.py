@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -227,6 +228,55 @@ class Task:
     def latest_note(self) -> Note | None:
         """The most recent progress note, if any."""
         return self.notes[-1] if self.notes else None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the board knows of one imported document: its file name and what it calls itself."""
+
+    source: str  # the file name, as tasks refer to it
+    title: str = ""  # 伊州区2023年深化放管服改革工作要点
+    number: str = ""  # 文号, e.g. 伊区政办发〔2023〕12号
+    date: str = ""  # 发文日期 as written, when the document states one
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for storage."""
+        return {"source": self.source, "title": self.title, "number": self.number, "date": self.date}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DocumentInfo:
+        """Inverse of :meth:`to_dict` (text cleaned: titles come from documents)."""
+        return cls(
+            source=clean(str(d.get("source", ""))),
+            title=clean(str(d.get("title") or "")),
+            number=clean(str(d.get("number") or "")),
+            date=clean(str(d.get("date") or "")),
+        )
+
+    @property
+    def name(self) -> str:
+        """The title without its covering-notice wrapper (关于印发《…》的通知), else the file name."""
+        title = self.title.strip()
+        inner = _NOTICE_WRAPPER.fullmatch(title)
+        if inner:
+            title = inner.group(1)
+        return title.strip("《》 ") or self.source
+
+    def short(self, width: int = 16) -> str:
+        """:attr:`name` cut to about ``width`` characters, for narrow places."""
+        name = self.name
+        return name if len(name) <= width else name[: width - 1] + "…"
+
+
+_NOTICE_WRAPPER = re.compile(r"关于印发(.+?)的通知")
+
+
+def task_ref(task: Task, documents: dict[str, DocumentInfo] | None = None, width: int = 16) -> str:
+    """How a task is named once it leaves the board: ``《营商环境工作要点》第9项``."""
+    doc = (documents or {}).get(task.source) or DocumentInfo(task.source)
+    # A title quoting another (贯彻落实《…》实施方案) nests its marks as 〈〉 inside 《》.
+    inner = doc.short(width).replace("《", "〈").replace("》", "〉")
+    return f"《{inner}》第{task.number}项"
 
 
 def task_id(source: str, number: str) -> str:

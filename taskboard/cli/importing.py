@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.progress import Progress
 
 from ..store import ImportResult
+from ..store.seed import document_info
 from .context import CommandError, Context
 from .output import console
 
@@ -67,7 +68,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     store = ctx.store
     with store.transaction():
-        results = [store.import_tasks(doc.source, doc.tasks) for doc in docs]
+        results = [store.import_tasks(doc.source, doc.tasks, document=document_info(doc)) for doc in docs]
     for r in results:
         line = f"{r.source}: +{len(r.added)} new, {len(r.updated)} updated, {len(r.unchanged)} unchanged"
         if r.missing:

@@ -12,6 +12,7 @@ META_TABLE = "meta"
 META_KEY = "db"
 TASKS_TABLE = "tasks"
 HISTORY_TABLE = "history"
+DOCUMENTS_TABLE = "documents"  # file name → title, 文号, date (added without a schema bump: optional)
 
 Data = dict[str, dict[str, Any]]
 

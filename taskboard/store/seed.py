@@ -4,9 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import clock, paths
+from ..model import DocumentInfo
 from .store import ImportResult, TaskStore
+
+if TYPE_CHECKING:
+    from ..ingest import ParsedDocument
+
+
+def document_info(doc: ParsedDocument) -> DocumentInfo:
+    """What the store keeps of a parsed document besides its tasks."""
+    # A document without a recognisable title is named by its file name (no title stored).
+    title = "" if doc.title == Path(doc.source).stem else doc.title
+    return DocumentInfo(
+        doc.source,
+        title=title,
+        number=getattr(doc, "number", "") or "",
+        date=str(getattr(doc, "date", "") or ""),
+    )
 
 
 def seed_store(store: TaskStore, documents: Iterable[Path] | None = None) -> list[ImportResult]:
@@ -18,7 +35,7 @@ def seed_store(store: TaskStore, documents: Iterable[Path] | None = None) -> lis
     with store.transaction():
         for path in documents if documents is not None else paths.seed_documents():
             doc = parse_file(path, aliases)
-            results.append(store.import_tasks(doc.source, doc.tasks))
+            results.append(store.import_tasks(doc.source, doc.tasks, document=document_info(doc)))
     return results
 
 

@@ -14,7 +14,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from .. import clock
-from ..model import DeadlineKind, Note, Status, Task, archive_reason
+from ..model import DeadlineKind, DocumentInfo, Note, Status, Task, archive_reason
 from ..model import task_id as make_task_id
 from ..safetext import clean
 from .history import (
@@ -26,7 +26,16 @@ from .history import (
     last_document_value,
     row_key,
 )
-from .schema import HISTORY_TABLE, META_KEY, META_TABLE, SCHEMA_VERSION, TASKS_TABLE, migrate, schema_of
+from .schema import (
+    DOCUMENTS_TABLE,
+    HISTORY_TABLE,
+    META_KEY,
+    META_TABLE,
+    SCHEMA_VERSION,
+    TASKS_TABLE,
+    migrate,
+    schema_of,
+)
 from .storage import AtomicJSONStorage, ReadOnlyDatabase, StoreError
 from .validate import first_problem
 
@@ -175,6 +184,7 @@ class TaskStore:
         self._tasks = self._db.table(TASKS_TABLE, cache_size=0)
         self._history = self._db.table(HISTORY_TABLE, cache_size=0)
         self._meta = self._db.table(META_TABLE, cache_size=0)
+        self._documents = self._db.table(DOCUMENTS_TABLE, cache_size=0)
         self._rows: list[HistoryRow] = []
         self._seq: int | None = None
         self._task_cache: dict[str, tuple[tuple[int, str], Task]] = {}
@@ -265,6 +275,11 @@ class TaskStore:
         """Tasks led by ``lead``, in ``status``, from ``source`` (each optional; see
         :meth:`Task.matches`); ``archived`` as in :meth:`all`."""
         return [t for t in self.all(archived=archived) if t.matches(lead=lead, status=status, source=source)]
+
+    def documents(self) -> dict[str, DocumentInfo]:
+        """Every imported document's title (and 文号, date), by file name."""
+        table = self.storage.read().get(DOCUMENTS_TABLE, {})
+        return {source: DocumentInfo.from_dict({**d, "source": source}) for source, d in table.items()}
 
     def history(self, task_id: str | None = None) -> list[HistoryRow]:
         """History rows, oldest first; only ``task_id``'s when given."""
@@ -541,7 +556,14 @@ class TaskStore:
                     changed.append(task_id)
         return changed
 
-    def import_tasks(self, source: str, tasks: Iterable[Task], *, dry_run: bool = False) -> ImportResult:
+    def import_tasks(
+        self,
+        source: str,
+        tasks: Iterable[Task],
+        *,
+        dry_run: bool = False,
+        document: DocumentInfo | None = None,
+    ) -> ImportResult:
         """Add or update the tasks parsed from one document.
 
         Only the fields a document states are updated; status, notes and
@@ -554,6 +576,10 @@ class TaskStore:
             return self._import(source, list(tasks), write=False)
         self._require_writable()
         with self.transaction():
+            if document is not None and document.title:
+                info = {**document.to_dict(), "source": source}
+                if self._documents.get(doc_id=source) != info:
+                    self._documents.upsert(Document(info, doc_id=source))
             return self._import(source, list(tasks), write=True)
 
     def _import(self, source: str, tasks: list[Task], *, write: bool) -> ImportResult:

@@ -230,3 +230,18 @@ def test_status_at_reads_the_status_as_of_a_past_revision(store):
     assert store.status_at(tid, start) is Status.NOT_STARTED
     assert store.status_at(tid, middle) is Status.IN_PROGRESS
     assert store.status_at(tid, store.revision) is Status.DONE
+
+
+def test_documents_keep_their_titles_and_tasks_are_named_by_them(tmp_path):
+    from taskboard.model import DocumentInfo, task_ref
+
+    s = TaskStore(tmp_path / "db.json", now=fixed_now)
+    title = "关于印发《伊州区2023年深化放管服改革工作要点》的通知"
+    info = DocumentInfo(SOURCE, title=title, number="伊区发〔2023〕3号")
+    s.import_tasks(SOURCE, measures(), document=info)
+    docs = TaskStore(tmp_path / "db.json").documents()
+    assert docs[SOURCE].name == "伊州区2023年深化放管服改革工作要点"
+    assert docs[SOURCE].number == "伊区发〔2023〕3号"
+    task = s.get(task_id(SOURCE, "2"))
+    assert task_ref(task, docs, width=30) == "《伊州区2023年深化放管服改革工作要点》第2项"
+    assert task_ref(task, {}, width=60) == f"《{SOURCE}》第2项"  # unknown document: its file name
