@@ -1,18 +1,18 @@
 """The task store: a crash-safe TinyDB file with history and undo."""
 
 from .history import Action, HistoryRow
-from .seed import open_store, seed_store
-from .storage import CorruptDatabase, ReadOnlyDatabase, StoreError
-from .store import (
+from .results import (
     Changes,
     Conflict,
     ImportResult,
     KeptEdit,
-    TaskStore,
     UndoConflict,
     UndoResult,
     UnknownTask,
 )
+from .seed import open_store, seed_store
+from .storage import CorruptDatabase, ReadOnlyDatabase, StoreError
+from .store import TaskStore
 
 __all__ = [
     "Action",

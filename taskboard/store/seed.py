@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from .. import clock, paths
 from ..model import DocumentInfo
-from .store import ImportResult, TaskStore
+from .results import ImportResult
+from .store import TaskStore
 
 if TYPE_CHECKING:
     from ..ingest import ParsedDocument

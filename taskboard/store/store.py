@@ -5,13 +5,11 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Document
 
 from .. import clock
 from ..model import DeadlineKind, DocumentInfo, Note, Status, Task, archive_reason
@@ -21,11 +19,11 @@ from .history import (
     CREATED,
     Action,
     HistoryRow,
-    corrected_fields,
     current_user,
-    last_document_value,
     row_key,
 )
+from .imports import ImportMixin
+from .results import Changes, Conflict, UnknownTask
 from .schema import (
     DOCUMENTS_TABLE,
     HISTORY_TABLE,
@@ -37,126 +35,16 @@ from .schema import (
     schema_of,
 )
 from .storage import AtomicJSONStorage, ReadOnlyDatabase, StoreError
+from .tables import TaskDB, encode
+from .undo import UndoMixin
 from .validate import first_problem
 
 # The source of tasks added by hand when the user names none.
 MANUAL_SOURCE = "手工添加"
 
 
-class UnknownTask(StoreError):
-    """No task has the given id."""
 
-
-class Conflict(StoreError):
-    """A write based on a view of the task that is out of date: refused, nothing changed.
-
-    Carries who changed the task since, when, and what it says now, so each
-    front end can tell the user in plain words in its own language.
-    """
-
-    def __init__(
-        self, task_id: str, field: str, latest: HistoryRow | None, value: Any, attempted: str
-    ) -> None:
-        self.task_id = task_id
-        self.field = field  # the field that changed under us
-        self.who = latest.who if latest else ""
-        self.at = latest.at if latest else ""
-        self.value = value  # what the store holds now
-        self.attempted = attempted  # the kind of change refused (move, edit, undo…)
-        by = f" by {self.who} at {self.at[:16].replace('T', ' ')}" if latest else ""
-        super().__init__(
-            f"task {task_id} was changed{by} ({field} is now {value!r}); your {attempted} was not applied"
-        )
-
-
-class UndoConflict(Conflict):
-    """The change to undo has since been overwritten by another one."""
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What was committed after a given revision: the change feed a board follows."""
-
-    revision: int  # the database's revision now
-    tasks: frozenset[str]  # every task touched since
-    foreign: frozenset[str]  # those touched by another session (another process or board)
-
-
-class _IdTable(Table):
-    # Our own string ids: TinyDB's integer doc_ids are reused after deletes
-    # and collide when two processes insert at once.
-    document_id_class = str
-
-    def _get_next_id(self):  # pragma: no cover - every insert names its id
-        raise TypeError("taskboard documents always carry their own id")
-
-    def _update_table(self, updater):
-        # TinyDB copies the whole table twice per write to convert integer ids
-        # to and from the strings JSON keys must be.  Our ids are strings
-        # already, so update the parsed table in place: at 10,000 tasks this
-        # halves the cost of a move.  The storage commits (or rolls back) it.
-        tables = self._storage.read()
-        updater(tables.setdefault(self.name, {}))
-        self._storage.write(tables)
-        self.clear_cache()
-
-
-class _TaskDB(TinyDB):
-    table_class = _IdTable
-
-
-@dataclass(frozen=True, slots=True)
-class KeptEdit:
-    """A field a person corrected that a re-import left alone."""
-
-    task: str
-    field: str
-    document_says: Any  # JSON-ready, as stored
-    kept: Any
-
-
-@dataclass
-class ImportResult:
-    """What importing one document did (or, for a dry run, would do)."""
-
-    source: str
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    # Tasks of this source that the new version of the document no longer lists;
-    # they are kept (never lose a coordinator's notes), only reported.
-    missing: list[str] = field(default_factory=list)
-    kept: list[KeptEdit] = field(default_factory=list)
-    # Tasks the document still lists that were retired from the board: they stay retired.
-    retired: list[str] = field(default_factory=list)
-
-
-@dataclass
-class UndoResult:
-    """What :meth:`TaskStore.undo` reverted."""
-
-    seq: int
-    actions: list[str]  # the kinds of change reverted (a workbook import has moves and notes)
-    tasks: list[str]
-
-    @property
-    def action(self) -> str:
-        """The kind of change reverted, or ``mixed`` when it had several."""
-        return self.actions[0] if len(self.actions) == 1 else "mixed"
-
-
-def _encode(value: Any) -> Any:
-    """JSON-ready form of a task field value."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, DeadlineKind | Status):
-        return value.value
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    return value
-
-
-class TaskStore:
+class TaskStore(ImportMixin, UndoMixin):
     """The board's tasks, their notes and their history.
 
     Every public method that changes something is one transaction: the task
@@ -180,7 +68,7 @@ class TaskStore:
         self.who = who or current_user()
         self.start_session()
         self._now = now
-        self._db = _TaskDB(storage=lambda: self.storage)
+        self._db = TaskDB(storage=lambda: self.storage)
         self._tasks = self._db.table(TASKS_TABLE, cache_size=0)
         self._history = self._db.table(HISTORY_TABLE, cache_size=0)
         self._meta = self._db.table(META_TABLE, cache_size=0)
@@ -346,7 +234,7 @@ class TaskStore:
         # throw that change away.
         for fld, believed in (expect or {}).items():
             now = raw.get(fld)
-            if now != _encode(believed):
+            if now != encode(believed):
                 raise Conflict(task_id, fld, self.latest_change(task_id, fld), now, attempted)
 
     @property
@@ -471,7 +359,7 @@ class TaskStore:
             changes["deadline_kind"] = DeadlineKind(changes["deadline_kind"])
         with self.transaction():
             self._check_expected(task_id, self._raw(task_id), expect, Action.EDIT)
-            self._update_fields(task_id, {k: _encode(v) for k, v in changes.items()}, Action.EDIT)
+            self._update_fields(task_id, {k: encode(v) for k, v in changes.items()}, Action.EDIT)
         return self.get(task_id)
 
     def add_task(
@@ -556,134 +444,3 @@ class TaskStore:
                     changed.append(task_id)
         return changed
 
-    def import_tasks(
-        self,
-        source: str,
-        tasks: Iterable[Task],
-        *,
-        dry_run: bool = False,
-        document: DocumentInfo | None = None,
-    ) -> ImportResult:
-        """Add or update the tasks parsed from one document.
-
-        Only the fields a document states are updated; status, notes and
-        history belong to the coordinator and survive a re-import, and so does
-        every field a person corrected (the document's differing value is
-        recorded in the history and listed in :attr:`ImportResult.kept`).
-        With ``dry_run`` nothing is written: the result says what would happen.
-        """
-        if dry_run:
-            return self._import(source, list(tasks), write=False)
-        self._require_writable()
-        with self.transaction():
-            if document is not None and document.title:
-                info = {**document.to_dict(), "source": source}
-                if self._documents.get(doc_id=source) != info:
-                    self._documents.upsert(Document(info, doc_id=source))
-            return self._import(source, list(tasks), write=True)
-
-    def _import(self, source: str, tasks: list[Task], *, write: bool) -> ImportResult:
-        result = ImportResult(source)
-        existing = self._raw_tasks()
-        known = [t for t in tasks if t.id in existing]
-        rows = self.history() if known else []
-        corrected = corrected_fields(rows)
-        seen: set[str] = set()
-        new_docs: list[Document] = []
-        for task in tasks:
-            seen.add(task.id)
-            old = existing.get(task.id)
-            if old is None:
-                result.added.append(task.id)
-                if write:
-                    now = self._now()
-                    doc = task.replace(created=now, updated=now, revision=1).to_dict()
-                    new_docs.append(Document(doc, doc_id=task.id))
-                    self._record(task.id, Action.IMPORT, CREATED, None, task.title)
-                continue
-            if old.get("archived"):
-                result.retired.append(task.id)  # retired on purpose: a re-import never brings it back
-            fresh = task.to_dict()
-            changes = {k: fresh[k] for k in Task.IMPORTED_FIELDS if old.get(k) != fresh[k]}
-            for fld in sorted(changes.keys() & corrected.get(task.id, set())):
-                document_says = changes.pop(fld)
-                result.kept.append(KeptEdit(task.id, fld, document_says, old.get(fld)))
-                if write and document_says != last_document_value(rows, task.id, fld):
-                    self._record(task.id, Action.KEPT, fld, old.get(fld), document_says)
-            if changes:
-                result.updated.append(task.id)
-                if write:
-                    self._update_fields(task.id, changes, Action.IMPORT)
-            else:
-                result.unchanged.append(task.id)
-        if new_docs:
-            self._tasks.insert_multiple(new_docs)
-        result.missing = [
-            tid for tid, raw in self._raw_tasks().items() if raw.get("source") == source and tid not in seen
-        ]
-        return result
-
-    def undo(self, *, own_only: bool = False) -> UndoResult | None:
-        """Revert the latest change not yet undone; record the revert as history too.
-
-        Repeated undos walk further back.  With ``own_only`` only changes made
-        through this store count (the board's `u` must not revert what a
-        colleague did in another terminal).  Returns None when there is nothing
-        left; raises :class:`UndoConflict`, changing nothing, when a later
-        change has overwritten the one to undo.
-        """
-        self._require_writable()
-        with self.transaction():
-            rows = self.history()
-            undone = {r.undoes for r in rows if r.action == Action.UNDO}
-            target = next(
-                (
-                    r.seq
-                    for r in reversed(rows)
-                    if r.action not in (Action.UNDO, Action.KEPT)
-                    and r.seq not in undone
-                    and (not own_only or r.session == self.session)
-                ),
-                None,
-            )
-            if target is None:
-                return None
-            batch = [r for r in rows if r.seq == target]
-            self._check_undoable(batch, rows, undone)
-            for row in reversed(batch):
-                self._revert(row, target)
-            if not self._rows:
-                # The change had been overtaken (e.g. its task deleted); still
-                # mark it undone so the next undo goes further back.
-                self._record(batch[0].task, Action.UNDO, "", None, None, undoes=target)
-        return UndoResult(target, sorted({r.action for r in batch}), sorted({r.task for r in batch}))
-
-    @staticmethod
-    def _check_undoable(batch: list[HistoryRow], rows: list[HistoryRow], undone: set[int | None]) -> None:
-        # Reverting a field that a later change (not itself undone) touched again
-        # would silently throw that change away; refuse instead.
-        seq = batch[0].seq
-        passive = (Action.UNDO, Action.KEPT)  # rows that changed nothing a revert could overwrite
-        later = [r for r in rows if r.seq > seq and r.action not in passive and r.seq not in undone]
-        for row in batch:
-            for other in reversed(later):
-                if other.task == row.task and (row.field == CREATED or other.field == row.field):
-                    raise UndoConflict(row.task, other.field, other, other.new, Action.UNDO)
-
-    def _revert(self, row: HistoryRow, seq: int) -> None:
-        raw = self._tasks.get(doc_id=row.task)
-        if raw is None or row.action == Action.KEPT:
-            return
-        if row.field == CREATED:
-            self._record(row.task, Action.UNDO, CREATED, row.new, None, undoes=seq)
-            self._tasks.remove(doc_ids=[row.task])
-            self._task_cache.pop(row.task, None)
-        elif row.field == "notes":
-            notes = [n for n in raw.get("notes", []) if n != row.new]
-            self._record(row.task, Action.UNDO, "notes", row.new, None, undoes=seq)
-            self._tasks.update(
-                {"notes": notes, "updated": self._now(), "revision": raw.get("revision", 0) + 1},
-                doc_ids=[row.task],
-            )
-        else:
-            self._update_fields(row.task, {row.field: row.old}, Action.UNDO, undoes=seq)
