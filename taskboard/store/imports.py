@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from tinydb.table import Document
-
 from ..model import DocumentInfo, Task
 from .history import CREATED, Action, corrected_fields, last_document_value
 from .results import ImportResult, KeptEdit
@@ -40,8 +38,8 @@ class ImportMixin:
         with self.transaction():
             if document is not None and document.title:
                 info = {**document.to_dict(), "source": source}
-                if self._documents.get(doc_id=source) != info:
-                    self._documents.upsert(Document(info, doc_id=source))
+                if self.records.documents().get(source) != info:
+                    self.records.put_document(source, info)
             return self._import(source, list(tasks), write=True)
 
     def _import(self: TaskStore, source: str, tasks: list[Task], *, write: bool) -> ImportResult:
@@ -51,7 +49,7 @@ class ImportMixin:
         rows = self.history() if known else []
         corrected = corrected_fields(rows)
         seen: set[str] = set()
-        new_docs: list[Document] = []
+        new_docs: dict[str, dict] = {}
         for task in tasks:
             seen.add(task.id)
             old = existing.get(task.id)
@@ -60,7 +58,7 @@ class ImportMixin:
                 if write:
                     now = self._now()
                     doc = task.replace(created=now, updated=now, revision=1).to_dict()
-                    new_docs.append(Document(doc, doc_id=task.id))
+                    new_docs[task.id] = doc
                     self._record(task.id, Action.IMPORT, CREATED, None, task.title)
                 continue
             if old.get("archived"):
@@ -78,8 +76,8 @@ class ImportMixin:
                     self._update_fields(task.id, changes, Action.IMPORT)
             else:
                 result.unchanged.append(task.id)
-        if new_docs:
-            self._tasks.insert_multiple(new_docs)
+        for tid, doc in new_docs.items():
+            self.records.put_task(tid, doc)
         result.missing = [
             tid for tid, raw in self._raw_tasks().items() if raw.get("source") == source and tid not in seen
         ]

@@ -9,12 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tinydb.table import Document
-
 from .. import clock
 from ..model import DeadlineKind, DocumentInfo, Note, Status, Task, archive_reason
 from ..model import task_id as make_task_id
 from ..safetext import clean
+from .backends import open_records
 from .history import (
     CREATED,
     Action,
@@ -23,21 +22,14 @@ from .history import (
     row_key,
 )
 from .imports import ImportMixin
+from .records import Records
 from .results import Changes, Conflict, UnknownTask
 from .schema import (
-    DOCUMENTS_TABLE,
-    HISTORY_TABLE,
-    META_KEY,
-    META_TABLE,
     SCHEMA_VERSION,
-    TASKS_TABLE,
-    migrate,
-    schema_of,
 )
-from .storage import AtomicJSONStorage, ReadOnlyDatabase, StoreError
-from .tables import TaskDB, encode
+from .storage import ReadOnlyDatabase, StoreError
+from .tables import encode
 from .undo import UndoMixin
-from .validate import first_problem
 
 # The source of tasks added by hand when the user names none.
 MANUAL_SOURCE = "手工添加"
@@ -54,47 +46,31 @@ class TaskStore(ImportMixin, UndoMixin):
 
     def __init__(
         self,
-        path: str | Path,
+        location: str | Path | Records,
         *,
         who: str | None = None,
         now: Callable[[], str] = clock.now_iso,
         writable: bool = True,
     ) -> None:
-        self.storage = AtomicJSONStorage(path, recognise=first_problem)
-        if not writable:
-            # A reading command must leave the file exactly as it found it.
-            self.storage.read_only_reason = f"{self.storage.path} was opened for reading only"
-        self.path = self.storage.path
+        self.records: Records = (
+            location if isinstance(location, Records) else open_records(location, writable=writable)
+        )
         self.who = who or current_user()
         self.start_session()
         self._now = now
-        self._db = TaskDB(storage=lambda: self.storage)
-        self._tasks = self._db.table(TASKS_TABLE, cache_size=0)
-        self._history = self._db.table(HISTORY_TABLE, cache_size=0)
-        self._meta = self._db.table(META_TABLE, cache_size=0)
-        self._documents = self._db.table(DOCUMENTS_TABLE, cache_size=0)
         self._rows: list[HistoryRow] = []
         self._seq: int | None = None
         self._task_cache: dict[str, tuple[tuple[int, str], Task]] = {}
-        self._check_schema()
 
-    # -- schema -----------------------------------------------------------------------
-    def _check_schema(self) -> None:
-        self.migrated_from: tuple[int, Path] | None = None  # (old version, backup copy)
-        version = schema_of(self.storage.read())
-        if version > SCHEMA_VERSION:
-            self.storage.read_only_reason = (
-                f"{self.path} was written by a newer taskboard (schema {version}, this one reads "
-                f"{SCHEMA_VERSION}); opened read-only"
-            )
-        elif version < SCHEMA_VERSION and self.storage.read_only_reason:
-            # Read an old file through the current schema without writing it back.
-            self.storage.replace_in_memory(migrate(self.storage.read()))
-        elif version < SCHEMA_VERSION:
-            backup = self.storage.backup_copy(f"schema{version}")
-            with self.storage.transaction():
-                self.storage.write(migrate(self.storage.read()))
-            self.migrated_from = (version, backup)
+    @property
+    def path(self) -> Path | str:
+        """Where the board lives: the file's path, or the server's URL (without a password)."""
+        return getattr(self.records, "path", self.records.location)
+
+    @property
+    def migrated_from(self) -> tuple[int, Path] | None:
+        """(old schema version, backup copy) when opening upgraded an old file."""
+        return getattr(self.records, "migrated_from", None)
 
     def start_session(self) -> None:
         """Begin a new session: ``undo(own_only=True)`` reverts only changes made after this.
@@ -107,22 +83,19 @@ class TaskStore(ImportMixin, UndoMixin):
     @property
     def read_only_reason(self) -> str | None:
         """Why the database cannot be changed, or None when it can."""
-        return self.storage.read_only_reason
+        return self.records.read_only_reason
 
     @property
     def is_new(self) -> bool:
-        """True until the database file has been written for the first time."""
-        return not self.storage.exists
+        """True until the database has been written for the first time."""
+        return not self.records.exists
 
     # -- reading --------------------------------------------------------------------------
     def _raw_tasks(self) -> dict[str, dict[str, Any]]:
-        # Bulk reads go straight to the parsed file the storage holds: wrapping
-        # 10,000 documents in TinyDB Document copies on every read costs more
-        # than the rest of the query.
-        return self.storage.read().get(TASKS_TABLE, {})
+        return self.records.tasks()
 
     def _raw(self, task_id: str) -> dict[str, Any]:
-        raw = self._tasks.get(doc_id=task_id)
+        raw = self.records.tasks().get(task_id)
         if raw is None:
             raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)")
         return raw
@@ -166,18 +139,18 @@ class TaskStore(ImportMixin, UndoMixin):
 
     def documents(self) -> dict[str, DocumentInfo]:
         """Every imported document's title (and 文号, date), by file name."""
-        table = self.storage.read().get(DOCUMENTS_TABLE, {})
+        table = self.records.documents()
         return {source: DocumentInfo.from_dict({**d, "source": source}) for source, d in table.items()}
 
     def history(self, task_id: str | None = None) -> list[HistoryRow]:
         """History rows, oldest first; only ``task_id``'s when given."""
-        table = self.storage.read().get(HISTORY_TABLE, {})
+        table = self.records.history()
         rows = (table[k] for k in sorted(table))
         return [HistoryRow.from_dict(r) for r in rows if task_id is None or r.get("task") == task_id]
 
     def history_by_task(self) -> dict[str, list[HistoryRow]]:
         """Every task's history rows, oldest first, in one pass (for exports)."""
-        table = self.storage.read().get(HISTORY_TABLE, {})
+        table = self.records.history()
         out: dict[str, list[HistoryRow]] = {}
         for k in sorted(table):
             row = HistoryRow.from_dict(table[k])
@@ -203,7 +176,7 @@ class TaskStore(ImportMixin, UndoMixin):
         History rows are stored in commit order, so this reads only the rows
         added since: its cost is the change, not the board.
         """
-        table = self.storage.read().get(HISTORY_TABLE, {})
+        table = self.records.history()
         tasks: set[str] = set()
         foreign: set[str] = set()
         for key in reversed(table):
@@ -219,7 +192,7 @@ class TaskStore(ImportMixin, UndoMixin):
 
     def latest_change(self, task_id: str, field: str | None = None) -> HistoryRow | None:
         """The newest history row of ``task_id`` (touching ``field`` when given)."""
-        table = self.storage.read().get(HISTORY_TABLE, {})
+        table = self.records.history()
         for key in reversed(table):
             row = table[key]
             if row.get("task") == task_id and (field is None or row.get("field") in (field, CREATED)):
@@ -240,11 +213,11 @@ class TaskStore(ImportMixin, UndoMixin):
     @property
     def revision(self) -> int:
         """The database's transaction counter: changes whenever anything is committed."""
-        return int(self.storage.read().get(META_TABLE, {}).get(META_KEY, {}).get("seq", 0))
+        return int(self.records.meta().get("seq", 0))
 
     def refresh(self) -> bool:
         """Pick up commits made by other processes; True if anything changed."""
-        return self.storage.refresh()
+        return self.records.refresh()
 
     # -- transactions ---------------------------------------------------------------------
     @contextlib.contextmanager
@@ -257,8 +230,8 @@ class TaskStore(ImportMixin, UndoMixin):
         if self._seq is not None:
             yield
             return
-        with self.storage.transaction():
-            meta = dict(self.storage.read().get(META_TABLE, {}).get(META_KEY, {}))
+        with self.records.transaction():
+            meta = dict(self.records.meta())
             self._seq = int(meta.get("seq", 0)) + 1
             self._rows = []
             try:
@@ -270,11 +243,10 @@ class TaskStore(ImportMixin, UndoMixin):
 
     def _flush(self, meta: dict[str, Any]) -> None:
         assert self._seq is not None
-        docs = [Document(r.to_dict(), doc_id=row_key(self._seq, i)) for i, r in enumerate(self._rows)]
-        self._history.insert_multiple(docs)
+        self.records.append_history({row_key(self._seq, i): r.to_dict() for i, r in enumerate(self._rows)})
         meta.update(schema=SCHEMA_VERSION, seq=self._seq)
         meta.setdefault("created", self._now())
-        self._meta.upsert(Document(meta, doc_id=META_KEY))
+        self.records.put_meta(meta)
 
     def _record(
         self, task: str, action: str, fld: str, old: Any, new: Any, undoes: int | None = None
@@ -310,7 +282,7 @@ class TaskStore(ImportMixin, UndoMixin):
         for k, v in real.items():
             self._record(task_id, action, k, raw.get(k), v, undoes)
         real.update(updated=self._now(), revision=raw.get("revision", 0) + 1)
-        self._tasks.update(real, doc_ids=[task_id])
+        self.records.put_task(task_id, {**raw, **real})
 
     # -- changes --------------------------------------------------------------------------
     def move(self, task_id: str, status: Status | str, *, expect: Status | str | None = None) -> Task:
@@ -339,9 +311,9 @@ class TaskStore(ImportMixin, UndoMixin):
             note = Note(at=self._now(), author=author or self.who, text=text).to_dict()
             self._record(task_id, Action.NOTE, "notes", None, note)
             notes = [*raw.get("notes", []), note]
-            self._tasks.update(
-                {"notes": notes, "updated": note["at"], "revision": raw.get("revision", 0) + 1},
-                doc_ids=[task_id],
+            self.records.put_task(
+                task_id,
+                {**raw, "notes": notes, "updated": note["at"], "revision": raw.get("revision", 0) + 1},
             )
         return self.get(task_id)
 
@@ -399,7 +371,7 @@ class TaskStore(ImportMixin, UndoMixin):
                 updated=now,
                 revision=1,
             )
-            self._tasks.insert(Document(task.to_dict(), doc_id=task.id))
+            self.records.put_task(task.id, task.to_dict())
             self._record(task.id, Action.ADD, CREATED, None, title)
         return self.get(task.id)
 

@@ -29,6 +29,18 @@ class IdTable(Table):
         self._storage.write(tables)
         self.clear_cache()
 
+    def put(self, doc_id: str, raw: dict[str, Any]) -> None:
+        """Add or replace one document whole (TinyDB's ``update`` would merge into the old one)."""
+        self._update_table(lambda table: table.__setitem__(doc_id, raw))
+
+    def put_many(self, docs: dict[str, dict[str, Any]]) -> None:
+        """Add or replace several documents in one write."""
+        self._update_table(lambda table: table.update(docs))
+
+    def drop(self, doc_id: str) -> None:
+        """Remove one document if it is there."""
+        self._update_table(lambda table: table.pop(doc_id, None))
+
 
 class TaskDB(TinyDB):
     table_class = IdTable

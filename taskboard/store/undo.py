@@ -62,19 +62,19 @@ class UndoMixin:
                     raise UndoConflict(row.task, other.field, other, other.new, Action.UNDO)
 
     def _revert(self: TaskStore, row: HistoryRow, seq: int) -> None:
-        raw = self._tasks.get(doc_id=row.task)
+        raw = self.records.tasks().get(row.task)
         if raw is None or row.action == Action.KEPT:
             return
         if row.field == CREATED:
             self._record(row.task, Action.UNDO, CREATED, row.new, None, undoes=seq)
-            self._tasks.remove(doc_ids=[row.task])
+            self.records.delete_task(row.task)
             self._task_cache.pop(row.task, None)
         elif row.field == "notes":
             notes = [n for n in raw.get("notes", []) if n != row.new]
             self._record(row.task, Action.UNDO, "notes", row.new, None, undoes=seq)
-            self._tasks.update(
-                {"notes": notes, "updated": self._now(), "revision": raw.get("revision", 0) + 1},
-                doc_ids=[row.task],
+            self.records.put_task(
+                row.task,
+                {**raw, "notes": notes, "updated": self._now(), "revision": raw.get("revision", 0) + 1},
             )
         else:
             self._update_fields(row.task, {row.field: row.old}, Action.UNDO, undoes=seq)

@@ -42,7 +42,7 @@ def test_symlinked_database_stays_one_database(tmp_path):
     assert not (link_dir / "db.json.lock").exists()
     assert list(link_dir.iterdir()) == [link]
     # Backups are real files beside the real database, never links to it.
-    for backup in via_real.storage.backup_paths():
+    for backup in via_real.records.storage.backup_paths():
         assert backup.parent == real_dir and not backup.is_symlink()
     seen = TaskStore(link)
     assert seen.get(task_id(SOURCE, "1")).status is Status.DONE
@@ -94,7 +94,7 @@ def test_commits_keep_the_files_mode_and_new_files_are_private(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(db.stat().st_mode) == 0o660
-    for backup in s.storage.backup_paths():
+    for backup in s.records.storage.backup_paths():
         assert stat.S_IMODE(backup.stat().st_mode) & 0o007 == 0
 
 

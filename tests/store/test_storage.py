@@ -53,7 +53,7 @@ def test_backups_keep_previous_versions(tmp_path):
     db = tmp_path / "tasks.json"
     s = make_board(db)
     s.move(task_id(SOURCE, "1"), Status.DONE)
-    backups = s.storage.backup_paths()
+    backups = s.records.storage.backup_paths()
     assert backups, "a commit over an existing file keeps the old version"
     old = orjson.loads(backups[0].read_bytes())
     assert old["tasks"][task_id(SOURCE, "1")]["status"] == "not_started"

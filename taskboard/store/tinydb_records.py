@@ -1,0 +1,126 @@
+"""The embedded default backend: one JSON file, written through TinyDB and :class:`AtomicJSONStorage`."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from .records import Raw
+from .schema import (
+    DOCUMENTS_TABLE,
+    HISTORY_TABLE,
+    META_KEY,
+    META_TABLE,
+    SCHEMA_VERSION,
+    TASKS_TABLE,
+    migrate,
+    schema_of,
+)
+from .storage import AtomicJSONStorage
+from .tables import TaskDB
+from .validate import first_problem
+
+
+class TinyDBRecords:
+    """:class:`~taskboard.store.records.Records` in one crash-safe JSON file.
+
+    Reads come straight from the parsed file the storage holds (wrapping
+    10,000 documents in TinyDB ``Document`` copies per read would cost more
+    than the query); writes go through TinyDB tables keyed by our own ids.
+    """
+
+    def __init__(self, path: str | Path, *, writable: bool = True) -> None:
+        self.storage = AtomicJSONStorage(path, recognise=first_problem)
+        self.path = self.storage.path
+        self.location = str(self.path)
+        if not writable:
+            # A reading command must leave the file exactly as it found it.
+            self.storage.read_only_reason = f"{self.path} was opened for reading only"
+        db = TaskDB(storage=lambda: self.storage)
+        self._tasks = db.table(TASKS_TABLE, cache_size=0)
+        self._history = db.table(HISTORY_TABLE, cache_size=0)
+        self._meta = db.table(META_TABLE, cache_size=0)
+        self._documents = db.table(DOCUMENTS_TABLE, cache_size=0)
+        self.migrated_from: tuple[int, Path] | None = None  # (old version, backup copy)
+        self._check_schema()
+
+    def _check_schema(self) -> None:
+        version = schema_of(self.storage.read())
+        if version > SCHEMA_VERSION:
+            self.storage.read_only_reason = (
+                f"{self.path} was written by a newer taskboard (schema {version}, this one reads "
+                f"{SCHEMA_VERSION}); opened read-only"
+            )
+        elif version < SCHEMA_VERSION and self.storage.read_only_reason:
+            # Read an old file through the current schema without writing it back.
+            self.storage.replace_in_memory(migrate(self.storage.read()))
+        elif version < SCHEMA_VERSION:
+            backup = self.storage.backup_copy(f"schema{version}")
+            with self.storage.transaction():
+                self.storage.write(migrate(self.storage.read()))
+            self.migrated_from = (version, backup)
+
+    # -- Records --------------------------------------------------------------------------
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the file cannot be changed (mode, newer schema, opened for reading)."""
+        return self.storage.read_only_reason
+
+    @read_only_reason.setter
+    def read_only_reason(self, reason: str | None) -> None:
+        self.storage.read_only_reason = reason
+
+    @property
+    def exists(self) -> bool:
+        """True once the file has been written."""
+        return self.storage.exists
+
+    def tasks(self) -> dict[str, Raw]:
+        """Task id → raw task."""
+        return self.storage.read().get(TASKS_TABLE, {})
+
+    def history(self) -> dict[str, Raw]:
+        """Row key → raw row, in commit order (the file keeps insertion order)."""
+        return self.storage.read().get(HISTORY_TABLE, {})
+
+    def documents(self) -> dict[str, Raw]:
+        """Source → raw document info."""
+        return self.storage.read().get(DOCUMENTS_TABLE, {})
+
+    def meta(self) -> Raw:
+        """The meta block."""
+        return self.storage.read().get(META_TABLE, {}).get(META_KEY, {})
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Lock the file, catch up, run the block, commit it atomically."""
+        with self.storage.transaction():
+            yield
+
+    def refresh(self) -> bool:
+        """Reload if another process committed (a stat and 8 KiB read when not)."""
+        return self.storage.refresh()
+
+    def put_task(self, task_id: str, raw: Raw) -> None:
+        """Add or replace one task."""
+        self._tasks.put(task_id, raw)
+
+    def delete_task(self, task_id: str) -> None:
+        """Remove one task."""
+        self._tasks.drop(task_id)
+
+    def append_history(self, rows: dict[str, Raw]) -> None:
+        """Append history rows after the existing ones."""
+        self._history.put_many(rows)
+
+    def put_document(self, source: str, raw: Raw) -> None:
+        """Add or replace one document's info."""
+        self._documents.put(source, raw)
+
+    def put_meta(self, meta: Raw) -> None:
+        """Replace the meta block."""
+        self._meta.put(META_KEY, meta)
+
+    def close(self) -> None:
+        """Nothing stays open between commits."""
