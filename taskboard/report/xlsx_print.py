@@ -23,7 +23,7 @@ from rich.cells import cell_len
 FILL = 0.88
 CELL_PADDING = 1  # cells lost to the cell's inner margins
 LINE_PT = 15.0  # one line of 11 pt text with a CJK fallback font (LibreOffice draws ~14.5 pt)
-ROW_PAD_PT = 4.0
+ROW_PAD_PT = 2.0
 MAX_ROW_PT = 409.0  # Excel's (and the file format's) limit for one row
 
 FOOTER = "第 &P 页 共 &N 页"  # &P page number, &N number of pages

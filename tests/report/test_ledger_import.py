@@ -12,6 +12,7 @@ from .board import SA, SB, fixed_now, tid
 
 HEAD = 2  # the header row, under the title
 
+
 @pytest.fixture
 def ledger(run, tmp_path):
     """Export the board to a workbook and return its path."""
