@@ -145,9 +145,12 @@ def build_summary(
         summary.totals.count(task.status, overdue, due)
         for unit in task.lead_units or [NO_LEAD]:
             if lead is None or unit == lead:
-                units.setdefault(unit, Figures(one_line(unit))).count(task.status, overdue, due)
-        shown = one_line(source_name(task.source, titles))
-        sources.setdefault(task.source, Figures(shown)).count(task.status, overdue, due)
+                if unit not in units:  # names are cleaned once per unit, not once per task
+                    units[unit] = Figures(one_line(unit))
+                units[unit].count(task.status, overdue, due)
+        if task.source not in sources:
+            sources[task.source] = Figures(one_line(source_name(task.source, titles)))
+        sources[task.source].count(task.status, overdue, due)
         if overdue:
             summary.overdue.append(task_line(task, days))
         elif unfinished_days is not None and 0 <= unfinished_days <= soon_days:

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.packaging.custom import IntProperty
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -94,6 +94,28 @@ def page_title(board: str, today: date, lead: str | None, source: str | None) ->
     return clean("\u3000".join(parts), keep_newlines=False)
 
 
+def _cell_styles(wb: Workbook) -> dict[bool, str]:
+    """Register the data cells' named styles once; return the plain one by "wraps or not".
+
+    A named style is set on a cell by name; setting border, alignment and font
+    one by one hashes each style object again, which took most of the export
+    time on a big board.
+    """
+    top = Alignment(vertical="top")
+    looks = {
+        "台账文字": {"alignment": top},
+        "台账换行": {"alignment": Alignment(vertical="top", wrap_text=True)},
+        "台账编号": {"alignment": top, "number_format": "@"},
+        "台账日期": {"alignment": top, "number_format": "yyyy-mm-dd"},
+        "台账逾期": {"alignment": top, "font": _OVERDUE_FONT},
+        "台账ID": {"alignment": top, "font": _ID_FONT},
+    }
+    for name, look in looks.items():
+        if name not in wb.named_styles:
+            wb.add_named_style(NamedStyle(name=name, border=_BORDER, **look))
+    return {False: "台账文字", True: "台账换行"}
+
+
 def _title_and_header(ws: Worksheet, title: str, heads: Sequence[str], widths: Sequence[int]) -> None:
     last = get_column_letter(len(heads))
     cell = put(ws, TITLE_ROW, 1, title)
@@ -114,22 +136,21 @@ def _ledger_sheet(
 ) -> None:
     widths = ledger_widths(paper)
     _title_and_header(ws, title, COLUMNS, widths)
-    top = Alignment(vertical="top")
-    wrap = Alignment(vertical="top", wrap_text=True)
+    styles = _cell_styles(ws.parent)
     id_col = COLUMNS.index(ID_HEADER)
     for r, (values, base) in enumerate(zip(rows, bases, strict=True), FIRST_ROW):
         for c, value in enumerate(values):
             cell = put(ws, r, c + 1, value)
-            cell.border = _BORDER
-            cell.alignment = wrap if c in WRAPPED else top
             if c == NUMBER_COL:
-                cell.number_format = "@"  # 编号 is text (1, 1.一, 3-1): left-aligned, never 1.0
+                cell.style = "台账编号"  # text (1, 1.一, 3-1): left-aligned, never 1.0
             elif c == DEADLINE_COL and value is not None:
-                cell.number_format = "yyyy-mm-dd"
+                cell.style = "台账日期"
             elif c == DAYS_COL and isinstance(value, int) and value < 0:
-                cell.font = _OVERDUE_FONT
+                cell.style = "台账逾期"
             elif c == id_col:
-                cell.font = _ID_FONT
+                cell.style = "台账ID"
+            else:
+                cell.style = styles[c in WRAPPED]
         for c, value in enumerate(base, len(COLUMNS) + 1):
             put(ws, r, c, value)
         ws.row_dimensions[r].height = row_height(values, widths, WRAPPED)
