@@ -27,8 +27,6 @@ td.date { white-space: nowrap; }
 td.bad { color: #b00020; font-weight: bold; }
 .bar { background: #ddd; height: 0.7em; width: 6em; display: inline-block; margin-right: 0.4em; }
 .bar span { background: #2e7d32; height: 100%; display: block; }
-@page { size: A4 portrait; margin: 15mm 12mm;
-  @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 9pt; } }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   th, td { padding: 0.2em 0.35em; }
@@ -40,6 +38,17 @@ td.bad { color: #b00020; font-weight: bold; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """.strip()
+
+
+# Page numbers in the bottom margin (browsers that know margin boxes print them; others ignore it).
+_PAGE_CSS = """
+@page {{ size: A4 portrait; margin: 15mm 12mm;
+  @bottom-center {{ content: {footer}; font-size: 9pt; }} }}
+""".strip()
+_FOOTER = {
+    "zh": '"第 " counter(page) " 页 共 " counter(pages) " 页"',
+    "en": '"Page " counter(page) " of " counter(pages)',
+}
 
 
 # C0 control characters are not allowed in XML; a stray one pasted from Word would break the page.
@@ -121,7 +130,7 @@ def summary_html(summary: Summary, lang: str) -> str:
         '<meta charset="utf-8" />',
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         f"<title>{_e(title)} {_e(summary.as_of.isoformat())}</title>",
-        f"<style>\n{_CSS}\n</style>",
+        f"<style>\n{_CSS}\n{_PAGE_CSS.format(footer=_FOOTER.get(lang, _FOOTER['en']))}\n</style>",
         "</head>",
         "<body>",
     ]
