@@ -40,7 +40,7 @@ from .ledger_columns import (
 )
 from .summary import build_summary
 from .summary_rich import unit_name
-from .xlsx_print import PAPERS, row_height, set_up_printing
+from .xlsx_print import BASE_SIZE, PAPERS, fit_row, row_height, set_up_printing
 
 LEDGER_SHEET = "台账"
 UNITS_SHEET = "按牵头单位"
@@ -153,7 +153,11 @@ def _ledger_sheet(
                 cell.style = styles[c in WRAPPED]
         for c, value in enumerate(base, len(COLUMNS) + 1):
             put(ws, r, c, value)
-        ws.row_dimensions[r].height = row_height(values, widths, WRAPPED)
+        height, size = fit_row(values, widths, WRAPPED)
+        ws.row_dimensions[r].height = height
+        if size != BASE_SIZE:  # a very long measure: smaller type rather than text cut off on paper
+            for c in WRAPPED:
+                ws.cell(r, c + 1).font = Font(size=size)
     ws.cell(row=HEAD_ROW, column=id_col + 1).comment = Comment(_ID_NOTE, "taskboard")
     for c, head in enumerate(BASE_HEADERS, len(COLUMNS) + 1):
         put(ws, HEAD_ROW, c, head).comment = Comment(_BASE_NOTE, "taskboard")

@@ -25,6 +25,8 @@ CELL_PADDING = 1  # cells lost to the cell's inner margins
 LINE_PT = 15.0  # one line of 11 pt text with a CJK fallback font (LibreOffice draws ~14.5 pt)
 ROW_PAD_PT = 2.0
 MAX_ROW_PT = 409.0  # Excel's (and the file format's) limit for one row
+BASE_SIZE = 11  # the workbook's font size
+FONT_SIZES = (11, 10, 9, 8)  # tried in turn for a row too long for MAX_ROW_PT
 
 FOOTER = "第 &P 页 共 &N 页"  # &P page number, &N number of pages
 
@@ -50,11 +52,28 @@ def line_count(text: str, width: float) -> int:
 
 def row_height(values: Sequence[object], widths: Sequence[float], wrapped: Collection[int]) -> float:
     """The height in points that shows every wrapped cell of a row whole (capped at Excel's maximum)."""
-    lines = max(
-        (line_count(str(v), widths[i]) for i, v in enumerate(values) if i in wrapped and v is not None),
-        default=1,
-    )
-    return min(MAX_ROW_PT, lines * LINE_PT + ROW_PAD_PT)
+    return fit_row(values, widths, wrapped, sizes=(BASE_SIZE,))[0]
+
+
+def fit_row(
+    values: Sequence[object],
+    widths: Sequence[float],
+    wrapped: Collection[int],
+    sizes: Sequence[int] = FONT_SIZES,
+) -> tuple[float, int]:
+    """The row's height and the largest font size in ``sizes`` at which its wrapped cells show whole.
+
+    A measure too long for Excel's 409 pt row at 11 pt is set smaller
+    rather than cut off on paper; past the smallest size it is capped.
+    """
+    texts = [(str(v), widths[i]) for i, v in enumerate(values) if i in wrapped and v is not None]
+    for size in sizes:
+        scale = size / BASE_SIZE  # a smaller font fits more characters in the same width
+        lines = max((line_count(text, width / scale) for text, width in texts), default=1)
+        height = lines * LINE_PT * scale + ROW_PAD_PT
+        if height <= MAX_ROW_PT:
+            return height, size
+    return MAX_ROW_PT, sizes[-1]
 
 
 def header_text(text: str) -> str:

@@ -57,12 +57,13 @@ def long_board(tmp_path):
     return store
 
 
-def excel_lines(text: str, width: float) -> int:
+def excel_lines(text: str, width: float, size: int = 11) -> int:
     """Lines Excel needs for ``text`` in a wrapped cell of ``width`` characters (3 px margin a side)."""
     usable = math.floor(7 * width + 5) - 6
+    wide, narrow = math.ceil(size * 96 / 72), math.ceil(8 * size / 11)
     lines = 0
     for part in text.split("\n"):
-        px = sum(8 if ord(ch) < 0x2E80 else 15 for ch in part)
+        px = sum(narrow if ord(ch) < 0x2E80 else wide for ch in part)
         lines += max(1, math.ceil(px / usable))
     return lines
 
@@ -92,6 +93,18 @@ def test_row_heights_show_the_whole_wrapped_text_of_the_longest_tasks(long_board
         assert height <= 1.35 * needed * LINE_PT + 6, (paper, row, needed)  # and paper is not wasted
     heights = {ws.cell(r, 3).value: ws.row_dimensions[r].height for r in range(3, ws.max_row + 1)}
     assert heights["3"] > 2 * heights["1"]  # the 400-character one is many lines high
+
+
+def test_a_measure_too_long_for_one_row_is_set_smaller_not_cut(tmp_path):
+    huge = SENTENCE * 17  # over 700 characters: more than 409 pt of 11 pt lines in the A4 column
+    target = tmp_path / "台账.xlsx"
+    write_ledger_xlsx([_task("1", huge, ["区发改委"])], AS_OF, target)
+    ws = _sheet(target)
+    cell, height = ws.cell(3, 4), ws.row_dimensions[3].height
+    assert cell.value == huge
+    size = cell.font.sz
+    assert size < 11 and height <= 409  # Excel's limit for a row
+    assert excel_lines(huge, _width(ws, 4), int(size)) * LINE_PT * size / 11 <= height
 
 
 def test_a3_gives_the_task_text_more_room_and_needs_fewer_lines(long_board, tmp_path):
