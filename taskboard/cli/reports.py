@@ -218,7 +218,8 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
         from ..report.summary_pdf import write_summary_pdf
 
         pages = write_summary_pdf(summary, ctx.lang, args.output)
-        _written(ctx, args.output, f"PDF, {pages}页" if ctx.lang == "zh" else f"PDF, {pages} pages")
+        plural = "" if pages == 1 else "s"
+        _written(ctx, args.output, f"PDF, {pages}页" if ctx.lang == "zh" else f"PDF, {pages} page{plural}")
         return 0
     if fmt == "text":
         from ..report.summary_rich import summary_text as render

@@ -49,10 +49,8 @@ TITLE_ROW, HEAD_ROW, FIRST_ROW = 1, 2, 3
 # None marks the columns that share what the paper leaves: 任务内容 three parts, 最新进展 one.
 LEDGER_WIDTHS = (5, 12, 6, None, 11, 11, 11, 9, 6, 9, None, 9)
 FLEX_PARTS = {COLUMNS.index("任务内容"): 3, COLUMNS.index("最新进展"): 1}
-BASE_WIDTH = 12
 UNIT_WIDTHS = (28, 7, 7, 7, 7, 7, 13, 9)  # 30天内到期 on one line
 WRAPPED = {COLUMNS.index(h) for h in ("来源文件", "任务内容", "牵头单位", "责任单位", "时限原文", "最新进展")}
-PAPER_SIZES = tuple(PAPERS)
 
 _HEAD_FONT = Font(bold=True, color="FFFFFF")
 _HEAD_FILL = PatternFill("solid", fgColor="305496")

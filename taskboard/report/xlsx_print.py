@@ -33,15 +33,14 @@ FOOTER = "第 &P 页 共 &N 页"  # &P page number, &N number of pages
 
 @dataclass(frozen=True, slots=True)
 class Paper:
-    """A paper size: openpyxl's code and the printable width in column-width units (at 100%)."""
+    """A paper size: openpyxl's code and the landscape printable width in column-width units (at 100%)."""
 
     code: int
     landscape_units: int
-    portrait_units: int
 
 
-# Printable width after 12.7 mm side margins; a column of width w takes about 5.25w + 4 pt.
-PAPERS = {"A4": Paper(9, 140, 92), "A3": Paper(8, 206, 140)}
+# Printable width after 12.7 mm side margins; a column of width w takes about 5.25w + 4 pt in Excel.
+PAPERS = {"A4": Paper(9, 140), "A3": Paper(8, 206)}
 
 
 def line_count(text: str, width: float) -> int:
