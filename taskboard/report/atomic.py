@@ -6,9 +6,10 @@ Every export (xlsx, csv, html, md, svg, pdf, json, remind) goes through
 which is flushed, fsynced and renamed over the target.  A full disk or a
 crash mid-write leaves the old file as it was, and no half-written one.
 
-Modes: a target that already exists keeps its mode (someone chose it, e.g.
-0660 for a shared folder); a new file gets ``NEW_FILE_MODE`` (0640) less the
-umask: the owner's group may read it, the world never (notes are not public).
+Modes: a target that already exists keeps its mode and, where the user may
+set it, its group (someone chose them, e.g. 0660 for a shared folder); a new
+file gets ``NEW_FILE_MODE`` (0640) less the umask: the owner's group may read
+it, the world never (notes are not public).
 """
 
 from __future__ import annotations
@@ -33,11 +34,12 @@ def _umask() -> int:
     return mask
 
 
-def _mode_for(target: Path) -> int:
+def _mode_and_group(target: Path) -> tuple[int, int | None]:
     try:
-        return stat.S_IMODE(os.stat(target).st_mode)
+        st = os.stat(target)
     except FileNotFoundError:
-        return NEW_FILE_MODE & ~_umask()
+        return NEW_FILE_MODE & ~_umask(), None
+    return stat.S_IMODE(st.st_mode), st.st_gid
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -61,12 +63,16 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
     target = Path(os.path.realpath(path))
     tmp = None
     try:
-        mode = _mode_for(target)
+        mode, group = _mode_and_group(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()
             os.fsync(f.fileno())
+        if group is not None:
+            # A shared file keeps its group where we may set it (we belong to it); else ours.
+            with contextlib.suppress(OSError):
+                os.chown(tmp, -1, group)
         os.chmod(tmp, mode)
         os.replace(tmp, target)
         tmp = None

@@ -76,6 +76,20 @@ def test_replacing_an_export_keeps_the_mode_someone_chose(run, tmp_path, umask_0
     assert target.read_bytes()[:2] == b"PK"  # the new workbook
 
 
+def test_replacing_keeps_the_files_group(tmp_path):
+    target = tmp_path / "台账.csv"
+    target.write_bytes(b"old")
+    other = next((g for g in os.getgroups() if g != os.stat(target).st_gid), None)
+    if other is None and os.geteuid() == 0:
+        other = 4242  # root may give a file any group
+    if other is None:
+        pytest.skip("the user belongs to one group only")
+    os.chown(target, -1, other)
+    with atomic_output(target) as f:
+        f.write(b"new")
+    assert os.stat(target).st_gid == other and target.read_bytes() == b"new"
+
+
 def test_even_with_no_umask_a_new_file_is_never_world_readable(tmp_path):
     old = os.umask(0)
     try:
