@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 from ..clock import parse_date
 from ..model import Status
+from ..report.atomic import write_atomic
+from ..safetext import one_line
 from .context import CommandError, Context, add_filter_options
 from .output import console, dump_json
 from .tasks import task_json
 
 TEXT_WIDTH = 100
-SUMMARY_FORMATS = ("text", "md", "html", "svg")
+SUMMARY_FORMATS = ("text", "md", "html", "svg", "pdf")
 EXPORT_FORMATS = ("json", "csv", "xlsx")
+PAPERS = ("A4", "A3")
 _SUFFIX_FORMATS = {
     ".txt": "text",
     ".md": "md",
@@ -29,6 +33,7 @@ _SUFFIX_FORMATS = {
     ".json": "json",
     ".csv": "csv",
     ".xlsx": "xlsx",
+    ".pdf": "pdf",
 }
 
 
@@ -43,6 +48,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("-o", "--output", metavar="FILE", help="write here (json and csv go to stdout without -o)")
     add_filter_options(p)
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count 剩余天数 from this date (default: --today)")
+    p.add_argument(
+        "--paper",
+        type=str.upper,
+        choices=PAPERS,
+        default="A4",
+        help="paper the xlsx 台账 prints on, landscape (default A4)",
+    )
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("summary", parents=[common], help="progress summary for leadership (by lead unit)")
@@ -51,7 +63,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--format",
         choices=SUMMARY_FORMATS,
-        help="text (default), md, html or svg; taken from the -o file name when not given",
+        help="text (default), md, html, svg or pdf; taken from the -o file name when not given",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to this file instead of the terminal")
     p.set_defaults(run=cmd_summary)
@@ -116,28 +128,40 @@ def _selected(ctx: Context, args: argparse.Namespace):
 
 
 def _written(ctx: Context, path: str, what: str) -> None:
+    path = one_line(path)
     msg = f"已写入 {path}（{what}）" if ctx.lang == "zh" else f"wrote {path} ({what})"
     console().print(msg, highlight=False, markup=False)
 
 
 def _emit(ctx: Context, text: str, output: str | None, what: str) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_atomic(output, text)
         _written(ctx, output, what)
     else:
         sys.stdout.write(text)
 
 
+def document_titles(ctx: Context) -> Mapping[str, str] | None:
+    """Source file → document title for the exports; None shows file names.
+
+    The one place to wire document titles in once the store keeps them.
+    """
+    return None
+
+
 # -- export ------------------------------------------------------------------------------------------
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    """Export the tasks: JSON for tools (the interface other tools rely on), csv/xlsx 台账 for people."""
+    """Export the tasks: JSON for tools (the interface other tools rely on), csv/xlsx 台账 for people.
+
+    Every file is written whole or not at all (see ``report.atomic``).
+    """
     fmt = _format(args, "json", EXPORT_FORMATS)
     tasks = _selected(ctx, args)
     if fmt == "json":
         history = ctx.store.history_by_task()
         text = dump_json([task_json(t, history.get(t.id)) for t in tasks])
         if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_atomic(args.output, text)
         else:
             sys.stdout.write(text)
         return 0
@@ -145,31 +169,40 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     if fmt == "csv":
         from ..report.csv_export import ledger_csv
 
-        text = ledger_csv(tasks, today)
-        if args.output:
-            # newline="": the csv module already wrote CRLF line ends.
-            with open(args.output, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
-            _written(ctx, args.output, f"CSV, {len(tasks)}")
-        else:
-            sys.stdout.write(text)
+        # The csv module wrote CRLF line ends already; the text goes out as it is.
+        _emit(ctx, ledger_csv(tasks, today, document_titles(ctx)), args.output, f"CSV, {len(tasks)}")
         return 0
     if not args.output:
         raise CommandError("export --format xlsx needs -o FILE.xlsx (a workbook is not terminal output)")
     from ..report.xlsx import write_ledger_xlsx
 
-    write_ledger_xlsx(tasks, today, args.output, revision=ctx.store.revision)
+    write_ledger_xlsx(
+        tasks,
+        today,
+        args.output,
+        revision=ctx.store.revision,
+        paper=args.paper,
+        titles=document_titles(ctx),
+        lead=args.lead,
+        source=args.source,
+    )
     _written(ctx, args.output, f"台账, {len(tasks)}" if ctx.lang == "zh" else f"ledger, {len(tasks)} tasks")
     return 0
 
 
 # -- summary -----------------------------------------------------------------------------------------
 def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
-    """Print or write the summary in the chosen format."""
+    """Print or write the summary in the chosen format (pdf only to a file)."""
     from ..report.summary import build_summary
 
     fmt = _format(args, "text", SUMMARY_FORMATS)
-    summary = build_summary(ctx.store.all(), _as_of(ctx, args), lead=args.lead, source=args.source)
+    summary = build_summary(
+        ctx.store.all(),
+        _as_of(ctx, args),
+        lead=args.lead,
+        source=args.source,
+        titles=document_titles(ctx),
+    )
     if not summary.totals.total and (args.lead or args.source):
         raise _no_match(args.lead, args.source)
     if fmt == "text" and not args.output:
@@ -178,6 +211,15 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
         out = console()
         out.width = min(out.width, TEXT_WIDTH)  # fits 100 columns even on a wide terminal
         print_summary(out, summary, ctx.lang)
+        return 0
+    if fmt == "pdf":
+        if not args.output:
+            raise CommandError("summary --format pdf needs -o FILE.pdf (a PDF is not terminal output)")
+        from ..report.summary_pdf import write_summary_pdf
+
+        pages = write_summary_pdf(summary, ctx.lang, args.output)
+        plural = "" if pages == 1 else "s"
+        _written(ctx, args.output, f"PDF, {pages}页" if ctx.lang == "zh" else f"PDF, {pages} page{plural}")
         return 0
     if fmt == "text":
         from ..report.summary_rich import summary_text as render
@@ -235,9 +277,12 @@ def import_ledgers(ctx: Context, paths: list[Path], dry_run: bool) -> int:
             raise CommandError(str(exc)) from None
     plan = plan_ledger_import(rows, ctx.store.all(), ctx.lang, status_at=ctx.store.status_at)
     zh = ctx.lang == "zh"
+    # Problems and notices quote workbook cells: one line each, no escape codes.
+    for notice in plan.notices:
+        print(f"taskboard: {one_line(notice)}", file=sys.stderr)
     if plan.problems:
         for problem in plan.problems:
-            print(f"taskboard: {problem}", file=sys.stderr)
+            print(f"taskboard: {one_line(problem)}", file=sys.stderr)
         n = len(plan.problems)
         problems = f"{n} problem{'s' if n != 1 else ''}"
         print(
@@ -254,7 +299,7 @@ def import_ledgers(ctx: Context, paths: list[Path], dry_run: bool) -> int:
             what = f"{Status(ch.old).label(ctx.lang)} → {Status(ch.new).label(ctx.lang)}"
         else:
             what = ("新进展：" if zh else "new note: ") + _clip(ch.new)
-        out.print(f"{where}: {what}", highlight=False, markup=False)
+        out.print(f"{where}: {one_line(what)}", highlight=False, markup=False)
     moves, notes = len(plan.moves), len(plan.notes)
     counts = f"{moves}项状态变更、{notes}条新进展" if zh else f"{moves} status change(s), {notes} new note(s)"
     if dry_run:

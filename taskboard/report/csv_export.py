@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from ..model import Task
@@ -24,10 +24,13 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def ledger_csv(tasks: Iterable[Task], today: date) -> str:
-    """The whole CSV text, starting with the BOM (encode it as UTF-8)."""
+def ledger_csv(tasks: Iterable[Task], today: date, titles: Mapping[str, str] | None = None) -> str:
+    """The whole CSV text, starting with the BOM (encode it as UTF-8).
+
+    Cells are cleaned of escape codes (see :func:`ledger_row`) and guarded against formulas.
+    """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")  # CRLF, as Excel writes and expects
     writer.writerow(COLUMNS)
-    writer.writerows([_cell(v) for v in row] for row in ledger_rows(tasks, today))
+    writer.writerows([_cell(v) for v in row] for row in ledger_rows(tasks, today, titles))
     return BOM + buf.getvalue()

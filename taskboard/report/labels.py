@@ -6,6 +6,7 @@ from datetime import date
 
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("改革任务推进情况汇总", "Reform task summary"),
+    "ledger_title": ("改革任务台账", "Reform task ledger"),
     "as_of": ("截至{date}", "As of {date}"),
     "filter_lead": ("牵头单位：{value}", "lead unit: {value}"),
     "filter_source": ("来源文件：{value}", "source: {value}"),

@@ -8,23 +8,33 @@ means nothing is applied (see :func:`plan_ledger_import`).
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Status, Task
+from ..safetext import clean, one_line
 from ..store import TaskStore
-from .ledger_columns import HEADERS, ID_HEADER, strip_csv_guard
+from .ledger_columns import BASE_REVISION_HEADER, BASE_STATUS_HEADER, ID_HEADER, strip_csv_guard
 from .xlsx import REVISION_PROPERTY
 
 StatusAt = Callable[[str, int], Status]
 
-NEEDED = (ID_HEADER, HEADERS[8], HEADERS[10])  # ID, 状态, 最新进展
+STATUS_HEADER, PROGRESS_HEADER = "状态", "最新进展"
+NEEDED = (ID_HEADER, STATUS_HEADER, PROGRESS_HEADER)
+HEADER_SCAN = 10  # the header row sits under a title; look this far down for it
 
 
 class LedgerError(Exception):
     """The file as a whole cannot be read as a 台账 (not a workbook, columns missing)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What the export knew of one row: the task's status and revision when the workbook was written."""
+
+    status: Status
+    revision: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +46,19 @@ class LedgerRow:
     id: str
     status: str
     progress: str
-    revision: int | None = None  # the store's revision when the workbook was exported, if stamped
+    revision: int | None = None  # the store's revision in the document properties (older exports)
+    exported: Exported | None = None  # from the row's hidden cells; None when they are missing or garbled
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One change an import makes: a status move or a new note."""
+    """One change an import makes: a status move or a new note.
+
+    ``exported`` is what the workbook's row knew of the task (its status and
+    revision at export; None for an older workbook), ``seen_revision`` the
+    task's revision the plan was made against: a write that expects the task
+    unchanged since planning passes ``seen_revision``.
+    """
 
     file: str
     row: int
@@ -50,14 +67,21 @@ class Change:
     kind: str  # "move" or "note"
     old: str = ""
     new: str = ""
+    exported: Exported | None = None
+    seen_revision: int = 0
 
 
 @dataclass(slots=True)
 class LedgerPlan:
-    """What importing the workbooks would do, or why it cannot."""
+    """What importing the workbooks would do, or why it cannot.
+
+    ``notices`` are rows left as the board has them, worth telling the user
+    (the board moved the task after the export and the workbook did not).
+    """
 
     changes: list[Change] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
     @property
     def moves(self) -> list[Change]:
@@ -71,37 +95,77 @@ class LedgerPlan:
 
 
 def _text(value: object) -> str:
-    """A cell as text: Excel's line breaks normalised, outer blanks and any CSV ``'`` guard removed."""
+    """A cell as clean text: line breaks normalised, outer blanks and any CSV ``'`` guard removed."""
     if value is None:
         return ""
     if hasattr(value, "isoformat"):  # a date a spreadsheet made of what was typed
         value = value.isoformat()[:10]
     elif isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = clean(str(value).replace("\r\n", "\n").replace("\r", "\n")).strip()
     return strip_csv_guard(text)
 
 
-def _cell(values: Sequence[object], i: int) -> str:
-    # A row may be shorter than the header when its last cells are blank.
-    return _text(values[i]) if i < len(values) else ""
+def _cell(values: Sequence[object], cols: dict[str, int], name: str) -> str:
+    # A row may be shorter than the header when its last cells are blank; a column may be missing.
+    i = cols.get(name)
+    return _text(values[i]) if i is not None and i < len(values) else ""
+
+
+def _exported(values: Sequence[object], cols: dict[str, int]) -> Exported | None:
+    status, revision = _cell(values, cols, BASE_STATUS_HEADER), _cell(values, cols, BASE_REVISION_HEADER)
+    try:
+        return Exported(Status.parse(status), int(revision))
+    except ValueError:
+        return None  # missing or edited: the row cannot be merged three ways
+
+
+def _header(values: Sequence[object]) -> dict[str, int]:
+    names = [ID_HEADER if n.lower() == "id" else n for n in map(_text, values)]
+    cols: dict[str, int] = {}
+    for i, name in enumerate(names):
+        cols.setdefault(name, i)
+    return cols
+
+
+def _sheet_rows(name: str, rows: Iterator[Sequence[object]], revision: int | None) -> list[LedgerRow] | None:
+    """The data rows under the first row (of the first few) that has the needed headers; None if none has."""
+    for number, values in enumerate(rows, 1):
+        if number > HEADER_SCAN:
+            return None
+        cols = _header(values)
+        if all(h in cols for h in NEEDED):
+            return [
+                LedgerRow(
+                    name,
+                    n,
+                    *(_cell(data, cols, h) for h in NEEDED),
+                    revision,
+                    _exported(data, cols),
+                )
+                for n, data in enumerate(rows, number + 1)
+                if any(_text(v) for v in data)
+            ]
+    return None
 
 
 def read_ledger(path: str | Path) -> list[LedgerRow]:
-    """The data rows of the 台账 sheet of ``path``: the first sheet whose header row has ID, 状态, 最新进展.
+    """The data rows of the 台账 sheet of ``path``: the first sheet with a header row of ID, 状态, 最新进展.
 
-    Columns are found by their header, so a unit may reorder or add columns.
-    Entirely blank rows are skipped.
+    Columns are found by their header (in the first ten rows, under any
+    title), so a unit may reorder or add columns.  Entirely blank rows are
+    skipped.  A file that is not a readable workbook (not a zip, a renamed
+    .docx, broken XML) raises :class:`LedgerError` naming the file.
     """
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
+    name = one_line(path.name)
     try:
         # data_only: a cell a unit turned into a formula is read as the value Excel showed.
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise LedgerError(f"{path.name}: not an Excel workbook (.xlsx) taskboard can read ({exc})") from None
+    except Exception as exc:  # openpyxl, zipfile and the XML parser each raise their own kinds
+        raise LedgerError(f"{name}: not an Excel workbook (.xlsx) taskboard can read ({_why(exc)})") from None
     try:
         revision = next(
             (
@@ -112,20 +176,20 @@ def read_ledger(path: str | Path) -> list[LedgerRow]:
             None,
         )
         for ws in wb.worksheets:
-            rows = ws.iter_rows(values_only=True)
-            header = next(rows, None) or ()
-            names = [ID_HEADER if n.lower() == "id" else n for n in map(_text, header)]
-            cols = {h: names.index(h) for h in NEEDED if h in names}
-            if len(cols) < len(NEEDED):
-                continue
-            return [
-                LedgerRow(path.name, number, *(_cell(values, cols[name]) for name in NEEDED), revision)
-                for number, values in enumerate(rows, 2)
-                if any(_text(v) for v in values)
-            ]
+            rows = _sheet_rows(name, ws.iter_rows(values_only=True), revision)
+            if rows is not None:
+                return rows
+    except Exception as exc:  # a sheet's XML is read lazily, row by row
+        raise LedgerError(f"{name}: the workbook is damaged and cannot be read ({_why(exc)})") from None
     finally:
         wb.close()
-    raise LedgerError(f"{path.name}: no sheet has the 台账 columns {', '.join(NEEDED)} in its first row")
+    raise LedgerError(f"{name}: no sheet has the 台账 columns {', '.join(NEEDED)} in its header row")
+
+
+def _why(exc: Exception) -> str:
+    text = one_line(exc)
+    text = text if len(text) <= 80 else text[:79] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _problem(r: LedgerRow, lang: str, zh: str, en: str) -> str:
@@ -135,7 +199,65 @@ def _problem(r: LedgerRow, lang: str, zh: str, en: str) -> str:
 def _known_text(task: Task) -> set[str]:
     # Any note already on the task, not just the latest: a workbook exported
     # before someone added a note must not bring the older text back as new.
-    return {n.text.replace("\r\n", "\n").strip() for n in task.notes}
+    return {clean(n.text.replace("\r\n", "\n")).strip() for n in task.notes}
+
+
+def _base(r: LedgerRow, task: Task, status_at: StatusAt | None) -> Status | None:
+    """The status the row showed when exported: its hidden cells, else (older workbooks) the stamp."""
+    if r.exported is not None:
+        return r.exported.status
+    if status_at is not None and r.revision is not None:
+        return status_at(task.id, r.revision)
+    return None
+
+
+def _merge_status(
+    r: LedgerRow, task: Task, status: Status, lang: str, plan: LedgerPlan, status_at: StatusAt | None
+) -> Status | None:
+    """The status to set after a three-way merge (base: what the export knew); None after a conflict.
+
+    A cell still showing the exported status was not edited: the board's later
+    move stands (and is reported).  An edited cell whose task the board also
+    moved since, or a row that does not say what it was exported with, is a
+    conflict: never a silent overwrite.
+    """
+    if status is task.status:
+        return status
+    base = _base(r, task, status_at)
+    if base is None:
+        plan.problems.append(
+            _problem(
+                r,
+                lang,
+                f"状态改为「{status.zh}」，但此行缺少导出时的状态（隐藏列），无法判断看板上是否已改动，未导入",
+                f"status changed to {status.value!r}, but the row lacks its export status (hidden columns); "
+                "cannot tell whether the board changed it since",
+            )
+        )
+        return None
+    if status is base:
+        plan.notices.append(
+            _problem(
+                r,
+                lang,
+                f"导出后看板上已改为「{task.status.zh}」，表中未改，保留看板上的状态",
+                f"moved to {task.status.value!r} on the board after export and unchanged in the workbook; "
+                "the board's status stands",
+            )
+        )
+        return task.status
+    if base is not task.status:
+        plan.problems.append(
+            _problem(
+                r,
+                lang,
+                f"状态在导出后已改为「{task.status.zh}」，表中改为「{status.zh}」，无法确定以哪个为准",
+                f"status changed to {task.status.value!r} on the board after export and to "
+                f"{status.value!r} in the workbook; cannot tell which stands",
+            )
+        )
+        return None
+    return status
 
 
 def plan_ledger_import(
@@ -144,17 +266,14 @@ def plan_ledger_import(
     lang: str = "zh",
     status_at: StatusAt | None = None,
 ) -> LedgerPlan:
-    """Compare ledger rows with the tasks; list the changes and every problem.
+    """Compare ledger rows with the tasks; list the changes, every problem and the notices.
 
     A 状态 that differs from the task's status is a move (both 已完成 and
-    ``done`` spellings are accepted).  A non-empty 最新进展 that is not already
-    one of the task's notes is a new note; an empty cell deletes nothing.
-
-    When the workbook carries the revision it was exported at and
-    ``status_at(task_id, revision)`` is given, statuses merge three ways: a
-    cell still showing the exported status was not edited (the board's later
-    move stands); an edited cell whose task the board also moved since is a
-    problem, not a silent overwrite.
+    ``done`` spellings are accepted), merged three ways against what the row
+    knew at export (see :func:`_merge_status`).  A non-empty 最新进展 that is
+    not already one of the task's notes is a new note; an empty cell deletes
+    nothing.  ``status_at(task_id, revision)`` serves only workbooks exported
+    before rows carried their export status.
     """
     by_id = {t.id: t for t in tasks}
     plan = LedgerPlan()
@@ -196,27 +315,16 @@ def plan_ledger_import(
                 )
             )
             continue
-        if status is not task.status and status_at is not None and r.revision is not None:
-            exported = status_at(task.id, r.revision)
-            if status is exported:
-                status = task.status  # not edited in the workbook; the board moved it since
-            elif exported is not task.status:
-                plan.problems.append(
-                    _problem(
-                        r,
-                        lang,
-                        f"状态在导出后已改为「{task.status.zh}」，表中改为「{status.zh}」，无法确定以哪个为准",
-                        f"status changed to {task.status.value!r} on the board after export and to "
-                        f"{status.value!r} in the workbook; cannot tell which stands",
-                    )
-                )
-                continue
+        status = _merge_status(r, task, status, lang, plan, status_at)
+        if status is None:
+            continue
+        where = (r.file, r.row, task.id, task.number)
         if status is not task.status:
             plan.changes.append(
-                Change(r.file, r.row, task.id, task.number, "move", task.status.value, status.value)
+                Change(*where, "move", task.status.value, status.value, r.exported, task.revision)
             )
         if r.progress and r.progress not in _known_text(task):
-            plan.changes.append(Change(r.file, r.row, task.id, task.number, "note", "", r.progress))
+            plan.changes.append(Change(*where, "note", "", r.progress, r.exported, task.revision))
     return plan
 
 

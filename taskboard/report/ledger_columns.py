@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
 from ..model import Bucket, Task, countdown
+from ..safetext import clean
 
 # The eleven columns units know from paper ledgers, in this order.
 HEADERS = (
@@ -26,6 +27,12 @@ HEADERS = (
 # it exactly, whatever a unit does to the order of rows or to the other cells.
 ID_HEADER = "ID"
 COLUMNS = (*HEADERS, ID_HEADER)
+# Two more, hidden, in the workbook only: what the export knew of each row (the
+# task's status and revision), so the three-way merge of a re-import never
+# depends on document properties another spreadsheet program may drop.
+BASE_STATUS_HEADER = "导出时状态"
+BASE_REVISION_HEADER = "导出时版本"
+BASE_HEADERS = (BASE_STATUS_HEADER, BASE_REVISION_HEADER)
 NUMBER_COL = HEADERS.index("编号")
 STATUS_COL = HEADERS.index("状态")
 PROGRESS_COL = HEADERS.index("最新进展")
@@ -53,31 +60,44 @@ def latest_progress(task: Task) -> str:
     return note.text if note else ""
 
 
-def ledger_row(index: int, task: Task, today: date) -> list[Any]:
+def source_name(source: str, titles: Mapping[str, str] | None = None) -> str:
+    """How a document is shown: its title from ``titles`` (source file → title), else the file name."""
+    return (titles or {}).get(source) or source
+
+
+def ledger_row(index: int, task: Task, today: date, titles: Mapping[str, str] | None = None) -> list[Any]:
     """One task as ledger cells; dates stay ``date`` and days stay ``int`` for the writers to format.
 
     任务内容 is the full text of the measure (what a unit works from), or the
-    title when the document gave none.
+    title when the document gave none.  Every text passes through
+    :func:`~taskboard.safetext.clean`: no escape code reaches a CSV or a cell.
     """
     return [
         index,
-        task.source,
-        task.number,
-        task.text or task.title,
-        UNIT_SEP.join(task.lead_units),
-        UNIT_SEP.join(task.co_units),
+        clean(source_name(task.source, titles), keep_newlines=False),
+        clean(task.number, keep_newlines=False),
+        clean(task.text or task.title),
+        clean(UNIT_SEP.join(task.lead_units), keep_newlines=False),
+        clean(UNIT_SEP.join(task.co_units), keep_newlines=False),
         task.deadline,
-        task.deadline_text,
+        clean(task.deadline_text, keep_newlines=False),
         task.status.zh,
         days_left(task, today),
-        latest_progress(task),
+        clean(latest_progress(task)),
         task.id,
     ]
 
 
-def ledger_rows(tasks: Iterable[Task], today: date) -> list[list[Any]]:
-    """Every task as a ledger row, numbered from 1 (序号)."""
-    return [ledger_row(i, t, today) for i, t in enumerate(tasks, 1)]
+def ledger_rows(
+    tasks: Iterable[Task], today: date, titles: Mapping[str, str] | None = None
+) -> list[list[Any]]:
+    """Every task as a ledger row, numbered from 1 (序号); ``titles`` maps source files to document titles."""
+    return [ledger_row(i, t, today, titles) for i, t in enumerate(tasks, 1)]
+
+
+def export_base(task: Task) -> list[Any]:
+    """The hidden cells under :data:`BASE_HEADERS`: the status (``done``…) and revision the export saw."""
+    return [task.status.value, task.revision]
 
 
 def looks_like_formula(value: object) -> bool:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import PurePath
 
 from ..model import Bucket, Task, countdown
+from ..safetext import one_line
 from .labels import long_date, zh_date
 from .summary import SOON_DAYS, TaskLine, _number_key, task_line
 
@@ -32,7 +33,8 @@ def build_reminders(
 
     A task led by several units appears in each unit's reminder.  Tasks with
     no lead unit have nobody to remind and are left out.  Units with the most
-    overdue tasks come first.
+    overdue tasks come first.  Unit names and task texts are cleaned of
+    escape codes (see :func:`task_line`): the messages go to terminals and mail.
     """
     by_unit: dict[str, Reminder] = {}
     for task in tasks:
@@ -43,7 +45,7 @@ def build_reminders(
         for unit in task.lead_units:
             if lead is not None and unit != lead:
                 continue
-            rem = by_unit.setdefault(unit, Reminder(unit))
+            rem = by_unit.setdefault(unit, Reminder(one_line(unit)))
             (rem.overdue if cd.days < 0 else rem.due_soon).append(line)
     for rem in by_unit.values():
         rem.overdue.sort(key=lambda t: (t.days, t.source, _number_key(t.number)))
@@ -162,7 +164,7 @@ def reminders_document(
 ) -> str:
     """All messages in one text (separated by a rule) or one Markdown document."""
     reply_by = reply_by or default_reply_by(as_of)
-    sender = sender or default_sender(lang)
+    sender = one_line(sender) if sender else default_sender(lang)
     if not reminders:
         return nothing_to_remind(as_of, within, lang) + "\n"
     messages = [

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Bucket, Status, Task, countdown
+from ..safetext import one_line
+from .ledger_columns import source_name
 
 DUE_DAYS = 30  # the per-unit table's "due within" column
 SOON_DAYS = 14  # the "due soon" list and the default 催办 horizon
@@ -82,9 +84,19 @@ class Summary:
 
 
 def task_line(task: Task, days: int) -> TaskLine:
-    """The list entry for ``task`` with ``days`` left (negative when overdue)."""
+    """The list entry for ``task`` with ``days`` left (negative when overdue).
+
+    Every text is cleaned to one line here, so no report built from it (text,
+    md, html, pdf, svg, 催办, the board's screen) shows an escape code from a document.
+    """
     return TaskLine(
-        task.id, task.number, task.title, tuple(task.lead_units), task.deadline, days, task.source
+        task.id,
+        one_line(task.number),
+        one_line(task.title),
+        tuple(one_line(u) for u in task.lead_units),
+        task.deadline,
+        days,
+        one_line(task.source),
     )
 
 
@@ -101,6 +113,7 @@ def build_summary(
     source: str | None = None,
     due_days: int = DUE_DAYS,
     soon_days: int = SOON_DAYS,
+    titles: Mapping[str, str] | None = None,
 ) -> Summary:
     """Count ``tasks`` (filtered by ``lead`` / ``source``) as of ``as_of``.
 
@@ -109,9 +122,17 @@ def build_summary(
     are neither.  A task with several lead units counts once in the totals
     and once in each of its units' rows; with ``lead`` only that unit's row
     is kept.  Units are sorted worst first: most overdue, then lowest
-    completion, then most tasks, then name.
+    completion, then most tasks, then name.  Documents are named by
+    ``titles`` (source file → title) where it has them.  Names and filters
+    are cleaned of escape codes (they come from documents and the command line).
     """
-    summary = Summary(as_of, lead, source, due_days, soon_days)
+    summary = Summary(
+        as_of,
+        None if lead is None else one_line(lead),
+        None if source is None else one_line(source),
+        due_days,
+        soon_days,
+    )
     units: dict[str, Figures] = {}
     sources: dict[str, Figures] = {}
     for task in (t for t in tasks if t.matches(lead=lead, source=source)):
@@ -124,8 +145,12 @@ def build_summary(
         summary.totals.count(task.status, overdue, due)
         for unit in task.lead_units or [NO_LEAD]:
             if lead is None or unit == lead:
-                units.setdefault(unit, Figures(unit)).count(task.status, overdue, due)
-        sources.setdefault(task.source, Figures(task.source)).count(task.status, overdue, due)
+                if unit not in units:  # names are cleaned once per unit, not once per task
+                    units[unit] = Figures(one_line(unit))
+                units[unit].count(task.status, overdue, due)
+        if task.source not in sources:
+            sources[task.source] = Figures(one_line(source_name(task.source, titles)))
+        sources[task.source].count(task.status, overdue, due)
         if overdue:
             summary.overdue.append(task_line(task, days))
         elif unfinished_days is not None and 0 <= unfinished_days <= soon_days:

@@ -20,21 +20,35 @@ p.risk { color: #b00020; font-weight: bold; }
 p.caption { color: #555; font-size: 0.9em; margin: 0.3em 0; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
 th, td { border: 1px solid #999; padding: 0.25em 0.5em; vertical-align: top; }
-th { background: #eee; text-align: center; }
+/* A heading is one word (已完成, 30天内到期): never broken inside it, whatever the width. */
+th { background: #eee; text-align: center; white-space: nowrap; word-break: keep-all; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.date { white-space: nowrap; }
 td.bad { color: #b00020; font-weight: bold; }
 .bar { background: #ddd; height: 0.7em; width: 6em; display: inline-block; margin-right: 0.4em; }
 .bar span { background: #2e7d32; height: 100%; display: block; }
-@page { size: A4; margin: 15mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  th, td { padding: 0.2em 0.35em; }
+  .bar { width: 3em; }
   h2 { break-after: avoid; page-break-after: avoid; }
   tr, p { break-inside: avoid; page-break-inside: avoid; }
+  /* Long tables go on over pages: their header row repeats on each. */
   thead { display: table-header-group; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """.strip()
+
+
+# Page numbers in the bottom margin (browsers that know margin boxes print them; others ignore it).
+_PAGE_CSS = """
+@page {{ size: A4 portrait; margin: 15mm 12mm;
+  @bottom-center {{ content: {footer}; font-size: 9pt; }} }}
+""".strip()
+_FOOTER = {
+    "zh": '"第 " counter(page) " 页 共 " counter(pages) " 页"',
+    "en": '"Page " counter(page) " of " counter(pages)',
+}
 
 
 # C0 control characters are not allowed in XML; a stray one pasted from Word would break the page.
@@ -116,7 +130,7 @@ def summary_html(summary: Summary, lang: str) -> str:
         '<meta charset="utf-8" />',
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         f"<title>{_e(title)} {_e(summary.as_of.isoformat())}</title>",
-        f"<style>\n{_CSS}\n</style>",
+        f"<style>\n{_CSS}\n{_PAGE_CSS.format(footer=_FOOTER.get(lang, _FOOTER['en']))}\n</style>",
         "</head>",
         "<body>",
     ]

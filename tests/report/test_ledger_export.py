@@ -38,19 +38,21 @@ def xlsx(run, tmp_path):
     return openpyxl.load_workbook(target)
 
 
-def test_xlsx_has_exactly_the_ledger_headers_plus_id(xlsx):
+def test_xlsx_has_a_title_row_then_exactly_the_ledger_headers_plus_id(xlsx):
     ws = xlsx.worksheets[0]
     assert ws.title == "台账"
-    header = [c.value for c in ws[1]]
-    assert header == [*HEADERS, "ID"]
-    assert ws.max_row == 19  # 18 tasks
+    assert ws["A1"].value == "改革任务台账\u3000截至2023-06-30"
+    assert "A1:L1" in {str(r) for r in ws.merged_cells.ranges}  # the title spans the printed columns
+    header = [c.value for c in ws[2]]
+    assert header == [*HEADERS, "ID", "导出时状态", "导出时版本"]
+    assert ws.max_row == 20  # title, header, 18 tasks
 
 
 def test_xlsx_rows(xlsx):
     ws = xlsx["台账"]
-    rows = {r[11]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    rows = {r[11]: r for r in ws.iter_rows(min_row=3, values_only=True)}
     sa2 = rows[tid(SA, "2")]
-    assert sa2[:6] == (2, SA, 2, "开展营商环境评价。各有关单位按照职责分工抓好落实。", FGW, "区司法局")
+    assert sa2[:6] == (2, SA, "2", "开展营商环境评价。各有关单位按照职责分工抓好落实。", FGW, "区司法局")
     assert sa2[6] == datetime(2023, 5, 31)
     assert sa2[7:11] == ("2023年5月31日前", "进行中", -30, "已完成初评，待市级反馈")
     assert rows[tid(SB, "5")][4] == f"{FGW}、{XZ}"
@@ -61,21 +63,38 @@ def test_xlsx_rows(xlsx):
     assert rows[tid(SA, "5")][9] == 0 and rows[tid(SA, "8")][9] == 25
 
 
+def test_xlsx_number_is_always_text(xlsx):
+    ws = xlsx["台账"]
+    cells = [ws.cell(r, 3) for r in range(3, ws.max_row + 1)]
+    assert all(isinstance(c.value, str) and c.number_format == "@" for c in cells)
+    assert {c.value for c in cells} >= {"1", "10"}
+
+
+def test_xlsx_rows_remember_what_the_export_saw_in_hidden_columns(xlsx, board):
+    ws = xlsx["台账"]
+    assert ws.column_dimensions["M"].hidden and ws.column_dimensions["N"].hidden
+    seen = {r[11]: r[12:14] for r in ws.iter_rows(min_row=3, values_only=True)}
+    for task in board.all():
+        assert seen[task.id] == (task.status.value, task.revision)
+
+
 def test_xlsx_styling(xlsx):
     ws = xlsx["台账"]
-    assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:L19"
-    assert ws["A1"].font.b
-    assert ws.column_dimensions["D"].width >= 40  # 任务内容 is wide
-    assert ws["D2"].alignment.wrap_text and ws["K2"].alignment.wrap_text
-    assert ws["I2"].value in ("未开始", "进行中", "已完成")
-    assert any("I2" in str(dv.sqref) for dv in ws.data_validations.dataValidation)
-    assert "请勿修改" in ws["L1"].comment.text  # the ID column says what it is for
+    assert ws.freeze_panes == "A3"
+    assert ws.auto_filter.ref == "A2:L20"
+    assert ws["A2"].font.b and ws["A1"].font.b
+    assert ws.column_dimensions["D"].width >= 30  # 任务内容 is the widest column
+    assert ws.column_dimensions["D"].width == max(ws.column_dimensions[c].width for c in "ABCDEFGHIJKL")
+    assert ws["D3"].alignment.wrap_text and ws["K3"].alignment.wrap_text
+    assert ws["I3"].value in ("未开始", "进行中", "已完成")
+    assert any("I3" in str(dv.sqref) for dv in ws.data_validations.dataValidation)
+    assert "请勿修改" in ws["L2"].comment.text  # the ID column says what it is for
 
 
 def test_xlsx_per_unit_sheet(xlsx):
     ws = xlsx["按牵头单位"]
-    assert [c.value for c in ws[1]] == [
+    assert ws["A1"].value.startswith("改革任务台账")
+    assert [c.value for c in ws[2]] == [
         "牵头单位",
         "合计",
         "已完成",
@@ -85,10 +104,10 @@ def test_xlsx_per_unit_sheet(xlsx):
         "30天内到期",
         "完成率",
     ]
-    rows = [r for r in ws.iter_rows(min_row=2, max_row=6, values_only=True)]
+    rows = [r for r in ws.iter_rows(min_row=3, max_row=7, values_only=True)]
     assert [r[0] for r in rows] == [XZ, SCJ, FGW, "（未明确牵头单位）", ZWZX]
     assert rows[0][1:7] == (5, 1, 2, 2, 2, 1) and rows[0][7] == pytest.approx(0.2)
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    assert ws.freeze_panes == "A3" and ws.auto_filter.ref
 
 
 def _make_dangerous(board):
@@ -102,7 +121,7 @@ def test_xlsx_formula_like_text_is_written_as_text(run, board, tmp_path):
     target = tmp_path / "l.xlsx"
     assert run("export", "-o", str(target))[0] == 0
     ws = openpyxl.load_workbook(target)["台账"]
-    cells = [c for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    cells = [c for row in ws.iter_rows(min_row=3) for c in row if isinstance(c.value, str)]
     risky = [c for c in cells if c.value[:1] in "=+-@"]
     assert {c.value for c in risky} == set(DANGEROUS)
     assert all(c.data_type == "s" for c in risky)  # never "f" (formula)
@@ -157,4 +176,5 @@ def test_export_lead_filter(run, tmp_path):
     target = tmp_path / "scj.xlsx"
     assert run("export", "--lead", SCJ, "-o", str(target))[0] == 0
     ws = openpyxl.load_workbook(target)["台账"]
-    assert [r[4] for r in ws.iter_rows(min_row=2, values_only=True)] == [SCJ] * 4
+    assert [r[4] for r in ws.iter_rows(min_row=3, values_only=True)] == [SCJ] * 4
+    assert ws["A1"].value == f"改革任务台账\u3000截至2023-06-30\u3000牵头单位：{SCJ}"

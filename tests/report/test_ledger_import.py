@@ -10,6 +10,8 @@ from taskboard.store import TaskStore
 
 from .board import SA, SB, fixed_now, tid
 
+HEAD = 2  # the header row, under the title
+
 
 @pytest.fixture
 def ledger(run, tmp_path):
@@ -23,8 +25,8 @@ def edit(path, changes, out=None):
     """Set cells of the 台账 sheet: {task id or row number: {header: value}}; return the saved path."""
     wb = openpyxl.load_workbook(path)
     ws = wb["台账"]
-    heads = [c.value for c in ws[1]]
-    rows = {ws.cell(r, heads.index("ID") + 1).value: r for r in range(2, ws.max_row + 1)}
+    heads = [c.value for c in ws[HEAD]]
+    rows = {ws.cell(r, heads.index("ID") + 1).value: r for r in range(HEAD + 1, ws.max_row + 1)}
     for key, cells in changes.items():
         r = key if isinstance(key, int) else rows[key]
         for head, value in cells.items():
@@ -70,7 +72,7 @@ def test_round_trip_changes_exactly_two_statuses_and_one_note(run, board, ledger
     assert "edited.xlsx" in sa8["notes"][0]["author"]
 
     new_rows = history_after[len(history_before) :]
-    # In workbook row order: SA3 (row 4), SA8 (row 9), SB4 (row 15).
+    # In workbook row order: SA3 (row 5), SA8 (row 10), SB4 (row 16).
     assert [
         (r.task, r.action, r.field, r.old, r.new if r.action == "move" else r.new["text"]) for r in new_rows
     ] == [
@@ -110,8 +112,8 @@ def test_dry_run_lists_changes_and_writes_nothing(run, board, ledger):
     edited = edit(ledger, {tid(SA, "3"): {"状态": "已完成", "最新进展": "已建立专班"}})
     code, out, _ = run("import", str(edited), "--dry-run")
     assert code == 0
-    assert f"edited.xlsx 第4行 {tid(SA, '3')}: 未开始 → 已完成" in out
-    assert f"edited.xlsx 第4行 {tid(SA, '3')}: 新进展：已建立专班" in out
+    assert f"edited.xlsx 第5行 {tid(SA, '3')}: 未开始 → 已完成" in out  # Excel's row number
+    assert f"edited.xlsx 第5行 {tid(SA, '3')}: 新进展：已建立专班" in out
     assert "试运行" in out
     assert state(board.path) == before
 
@@ -151,15 +153,15 @@ def test_missing_and_duplicate_ids_are_problems(run, board, ledger):
     code, _, err = run("import", str(edited))
     assert code == 1
     assert "第5行：没有任务ID" in err
-    assert f"第6行：任务ID「{tid(SA, '1')}」重复（edited.xlsx 第2行已有）" in err
+    assert f"第6行：任务ID「{tid(SA, '1')}」重复（edited.xlsx 第3行已有）" in err
 
 
 def test_rows_matched_by_id_not_position(run, board, ledger):
     wb = openpyxl.load_workbook(ledger)
     ws = wb["台账"]
-    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=HEAD + 1)]
     rows.reverse()  # a unit sorted the sheet
-    for r, values in enumerate(rows, 2):
+    for r, values in enumerate(rows, HEAD + 1):
         for c, v in enumerate(values, 1):
             ws.cell(r, c).value = v
     wb.save(ledger)
