@@ -42,7 +42,7 @@ def generate(n: int, path: Path) -> None:
 
 async def measure(path: Path, size: tuple[int, int], moves: int) -> dict[str, object]:
     """Open the database, run the board, press keys; the figures."""
-    from taskboard.store import open_store
+    from taskboard.services import open_store
     from taskboard.ui import create_app
 
     paints: list[float] = []

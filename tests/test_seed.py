@@ -8,7 +8,8 @@ import sys
 from collections import Counter
 
 from taskboard.cli import main
-from taskboard.store import TaskStore, open_store
+from taskboard.services import open_store
+from taskboard.store import TaskStore
 
 # Measures per seed document, as counted by hand in the documents (see tests/ingest for the details).
 EXPECTED = {"000": 7, "001": 87, "002": 16, "003": 40}
@@ -36,7 +37,7 @@ def test_seeding_happens_once(tmp_path):
 
 def test_two_first_runs_at_once_do_not_duplicate(tmp_path):
     db = tmp_path / "race.json"
-    code = "import sys; from taskboard.store import open_store; open_store(sys.argv[1])"
+    code = "import sys; from taskboard.services import open_store; open_store(sys.argv[1])"
     procs = [subprocess.Popen([sys.executable, "-c", code, str(db)]) for _ in range(2)]
     assert all(p.wait(timeout=120) == 0 for p in procs)
     store = TaskStore(db)

@@ -7,7 +7,8 @@ from datetime import date
 from functools import cached_property
 
 from .. import clock, config
-from ..store import TaskStore, open_store
+from ..services import open_store
+from ..store import TaskStore
 
 
 class CommandError(Exception):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rich.progress import Progress
 
+from ..services import import_documents
 from ..store import ImportResult
-from ..store.seed import document_info
 from .context import CommandError, Context
 from .output import console
 
@@ -67,8 +67,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         out.print("dry run: nothing was written" if ctx.lang == "en" else "试运行：未写入任何内容")
         return 0
     store = ctx.store
-    with store.transaction():
-        results = [store.import_tasks(doc.source, doc.tasks, document=document_info(doc)) for doc in docs]
+    results = import_documents(store, docs)
     for r in results:
         line = f"{r.source}: +{len(r.added)} new, {len(r.updated)} updated, {len(r.unchanged)} unchanged"
         if r.missing:

@@ -267,7 +267,8 @@ def import_ledgers(ctx: Context, paths: list[Path], dry_run: bool) -> int:
     leaves the database as it was.  Otherwise all changes are made in one
     transaction: one ``taskboard undo`` reverts the whole import.
     """
-    from ..report.ledger import LedgerError, apply_ledger_plan, plan_ledger_import, read_ledger
+    from ..report.ledger import LedgerError, plan_ledger_import, read_ledger
+    from ..services import apply_ledger_plan
 
     rows = []
     for path in paths:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from ..model import Status, Task
 from ..safetext import clean, one_line
-from ..store import TaskStore
 from .ledger_columns import BASE_REVISION_HEADER, BASE_STATUS_HEADER, ID_HEADER, strip_csv_guard
 from .xlsx import REVISION_PROPERTY
 
@@ -331,15 +330,3 @@ def plan_ledger_import(
 def note_author(who: str, files: Sequence[str]) -> str:
     """Who a note from a workbook is by: the importing user, and the workbook it came from."""
     return f"{who}（{'、'.join(files)}）"
-
-
-def apply_ledger_plan(store: TaskStore, plan: LedgerPlan) -> None:
-    """Make the plan's changes in one transaction: one commit, one ``undo`` reverts them all."""
-    if plan.problems:
-        raise ValueError("a ledger plan with problems must not be applied")
-    with store.transaction():
-        for ch in plan.changes:
-            if ch.kind == "move":
-                store.move(ch.task, Status(ch.new))
-            else:
-                store.add_note(ch.task, ch.new, author=note_author(store.who, [ch.file]))

@@ -10,7 +10,6 @@ from .results import (
     UndoResult,
     UnknownTask,
 )
-from .seed import open_store, seed_store
 from .storage import CorruptDatabase, ReadOnlyDatabase, StoreError
 from .store import TaskStore
 
@@ -28,6 +27,4 @@ __all__ = [
     "UndoConflict",
     "UndoResult",
     "UnknownTask",
-    "open_store",
-    "seed_store",
 ]

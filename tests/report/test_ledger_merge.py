@@ -168,3 +168,23 @@ def test_a_malformed_workbook_is_one_line_naming_the_file_and_changes_nothing(ru
     assert err.count("\n") == 1 and err.startswith("taskboard: error: 坏的台账.xlsx: "), err
     assert "\x1b" not in err + out and "Traceback" not in err
     assert board.path.read_bytes() == before
+
+
+def test_a_board_move_between_planning_and_applying_refuses_the_whole_import(board, ledger):
+    """The import plans against the tasks it read; a colleague's move in between is not overwritten."""
+    from taskboard.report.ledger import plan_ledger_import, read_ledger
+    from taskboard.services import apply_ledger_plan
+    from taskboard.store import Conflict
+
+    edited = edit(ledger, {tid(SA, "3"): {"状态": "进行中"}, tid(SA, "8"): {"最新进展": "收费清单已公示"}})
+    store = TaskStore(board.path, now=fixed_now)
+    plan = plan_ledger_import(read_ledger(edited), store.all(), status_at=store.status_at)
+    assert any(ch.kind == "move" and ch.task == tid(SA, "3") for ch in plan.changes)
+    TaskStore(board.path, who="区发改委@办公室", now=fixed_now).move(tid(SA, "3"), Status.DONE)
+    before = state(board.path)
+    with pytest.raises(Conflict) as err:
+        apply_ledger_plan(store, plan)
+    assert err.value.who == "区发改委@办公室"
+    after = TaskStore(board.path)
+    assert after.get(tid(SA, "3")).status is Status.DONE
+    assert state(board.path) == before  # the note was not added either: one import, all or nothing

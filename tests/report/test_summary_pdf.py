@@ -13,7 +13,7 @@ from taskboard.cli.main import main
 from taskboard.model import task_id
 from taskboard.report.summary import build_summary
 from taskboard.report.summary_rich import unit_name
-from taskboard.store import open_store
+from taskboard.services import open_store
 
 from .board import FGW, SCJ, XZ, ZWZX
 

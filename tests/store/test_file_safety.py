@@ -9,7 +9,8 @@ import orjson
 import pytest
 
 from taskboard.model import Status, task_id
-from taskboard.store import CorruptDatabase, ReadOnlyDatabase, StoreError, TaskStore, open_store
+from taskboard.services import open_store
+from taskboard.store import CorruptDatabase, ReadOnlyDatabase, StoreError, TaskStore
 from taskboard.store.storage import BACKUP_RING
 
 from .fixtures import SOURCE, fixed_now, measures
