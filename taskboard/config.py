@@ -50,3 +50,12 @@ def default_lang() -> str:
         if loc.lower().startswith("zh"):
             return "zh"
     return "en"
+
+
+def due_soon_days() -> int:
+    """The "due soon" window of summaries, 催办 and filters: ``due_soon_days`` in the settings, else 14."""
+    from .model import DUE_SOON_DAYS
+
+    value = load().get("due_soon_days")
+    valid = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 366
+    return value if valid else DUE_SOON_DAYS

@@ -262,21 +262,32 @@ class DocumentInfo:
             title = inner.group(1)
         return title.strip("《》 ") or self.source
 
-    def short(self, width: int = 16) -> str:
-        """:attr:`name` cut to about ``width`` characters, for narrow places."""
+    def short(self, width: int = 20) -> str:
+        """:attr:`name` cut to ``width`` characters for narrow places, keeping both ends.
+
+        The start says whose document it is (天山区…), the end what kind (…实施方案).
+        """
         name = self.name
-        return name if len(name) <= width else name[: width - 1] + "…"
+        if len(name) <= width:
+            return name
+        head = (width - 1) // 2
+        return name[:head] + "…" + name[len(name) - (width - 1 - head) :]
 
 
 _NOTICE_WRAPPER = re.compile(r"关于印发(.+?)的通知")
 
 
-def task_ref(task: Task, documents: dict[str, DocumentInfo] | None = None, width: int = 16) -> str:
+def task_ref(task: Task, documents: dict[str, DocumentInfo] | None = None, width: int = 20) -> str:
     """How a task is named once it leaves the board: ``《营商环境工作要点》第9项``."""
     doc = (documents or {}).get(task.source) or DocumentInfo(task.source)
+    return measure_ref(doc, task.number, width=width)
+
+
+def measure_ref(doc: DocumentInfo, number: str, *, width: int = 20, lang: str = "zh") -> str:
+    """``《short title》第9项`` (``item 9 of 《short title》`` in English)."""
     # A title quoting another (贯彻落实《…》实施方案) nests its marks as 〈〉 inside 《》.
     inner = doc.short(width).replace("《", "〈").replace("》", "〉")
-    return f"《{inner}》第{task.number}项"
+    return f"《{inner}》第{number}项" if lang == "zh" else f"item {number} of 《{inner}》"
 
 
 def task_id(source: str, number: str) -> str:

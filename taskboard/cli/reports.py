@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
+from .. import config
 from ..clock import parse_date
 from ..model import Status
 from ..report.atomic import write_atomic
@@ -66,18 +67,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="text (default), md, html, svg or pdf; taken from the -o file name when not given",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to this file instead of the terminal")
+    _within_option(p)
     p.set_defaults(run=cmd_summary)
 
     p = sub.add_parser(
         "remind", parents=[common], help="催办: a message per lead unit on overdue and due-soon tasks"
     )
-    p.add_argument(
-        "--within",
-        type=_days,
-        default=14,
-        metavar="DAYS",
-        help="include tasks due within this many days (default 14)",
-    )
+    _within_option(p)
     p.add_argument("--lead", metavar="UNIT", help="only this lead unit's message")
     p.add_argument("--format", choices=("text", "md"), help="text (default) or md")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count deadlines from this date (default: --today)")
@@ -87,6 +83,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--sender", metavar="NAME", help="who signs the messages (default: 改革办)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to this file instead of the terminal")
     p.set_defaults(run=cmd_remind)
+
+
+def _within_option(p: argparse.ArgumentParser) -> None:
+    # One "due soon" window for summary and 催办; config.json's due_soon_days changes the default.
+    p.add_argument(
+        "--within",
+        type=_days,
+        default=None,
+        metavar="DAYS",
+        help="the due-soon window in days (default: due_soon_days in the settings, else 14)",
+    )
+
+
+def _window(args: argparse.Namespace) -> int:
+    return args.within if args.within is not None else config.due_soon_days()
 
 
 def _days(text: str) -> int:
@@ -141,12 +152,9 @@ def _emit(ctx: Context, text: str, output: str | None, what: str) -> None:
         sys.stdout.write(text)
 
 
-def document_titles(ctx: Context) -> Mapping[str, str] | None:
-    """Source file → document title for the exports; None shows file names.
-
-    The one place to wire document titles in once the store keeps them.
-    """
-    return None
+def document_titles(ctx: Context) -> Mapping[str, str]:
+    """Source file → document title for every report (file names where a document has none)."""
+    return {source: doc.name for source, doc in ctx.store.documents().items() if doc.title}
 
 
 # -- export ------------------------------------------------------------------------------------------
@@ -201,6 +209,7 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
         _as_of(ctx, args),
         lead=args.lead,
         source=args.source,
+        within=_window(args),
         titles=document_titles(ctx),
     )
     if not summary.totals.total and (args.lead or args.source):
@@ -235,25 +244,31 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
 
 # -- remind ------------------------------------------------------------------------------------------
 def cmd_remind(ctx: Context, args: argparse.Namespace) -> int:
-    """Print (or write) one ready-to-send 催办 message per lead unit."""
-    from ..report.remind import build_reminders, reminders_document
+    """Print (or write) one ready-to-send 催办 message per lead unit, and what they cover."""
+    from ..report.remind import Coverage, build_reminders, coverage_line, reminders_document
 
     as_of = _as_of(ctx, args)
+    within = _window(args)
     tasks = ctx.store.all()
     if args.lead and not ctx.store.find(lead=args.lead):
         raise _no_match(args.lead)
-    reminders = build_reminders(tasks, as_of, within=args.within, lead=args.lead)
+    coverage = Coverage()
+    reminders = build_reminders(tasks, as_of, within=within, lead=args.lead, coverage=coverage)
     reply_by = parse_date(args.reply_by, "--reply-by") if args.reply_by else None
     text = reminders_document(
         reminders,
         as_of,
-        within=args.within,
+        within=within,
         reply_by=reply_by,
         sender=args.sender,
         lang=ctx.lang,
         markdown=_format(args, "text", ("text", "md")) == "md",
+        titles=document_titles(ctx),
     )
     _emit(ctx, text, args.output, f"{len(reminders)}")
+    # The messages may be piped into mail: the tally goes to stderr unless they went to a file.
+    tally = coverage_line(coverage, within, ctx.lang)
+    print(tally, file=sys.stdout if args.output else sys.stderr)
     return 0
 
 

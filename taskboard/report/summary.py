@@ -6,12 +6,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model import Bucket, Status, Task, countdown
+from ..model import DUE_SOON_DAYS, Bucket, Status, Task, countdown
 from ..safetext import one_line
 from .ledger_columns import source_name
 
-DUE_DAYS = 30  # the per-unit table's "due within" column
-SOON_DAYS = 14  # the "due soon" list and the default 催办 horizon
+# One "due soon" window for the header, the per-unit table, the list and 催办
+# (configurable: ``due_soon_days`` in config.json, ``--within`` on the command line).
+DUE_DAYS = SOON_DAYS = DUE_SOON_DAYS
 
 # Where a task without any lead unit is counted; renderers show a label instead.
 NO_LEAD = ""
@@ -111,13 +112,13 @@ def build_summary(
     *,
     lead: str | None = None,
     source: str | None = None,
-    due_days: int = DUE_DAYS,
-    soon_days: int = SOON_DAYS,
+    within: int = DUE_SOON_DAYS,
     titles: Mapping[str, str] | None = None,
 ) -> Summary:
     """Count ``tasks`` (filtered by ``lead`` / ``source``) as of ``as_of``.
 
-    Overdue: unfinished with days left < 0.  Due within N: unfinished with
+    Overdue: unfinished with days left < 0.  Due within N (``within``, the one
+    "due soon" window of every report): unfinished with
     0 ≤ days left ≤ N.  Ongoing and recurring duties have no single date and
     are neither.  A task with several lead units counts once in the totals
     and once in each of its units' rows; with ``lead`` only that unit's row
@@ -130,8 +131,8 @@ def build_summary(
         as_of,
         None if lead is None else one_line(lead),
         None if source is None else one_line(source),
-        due_days,
-        soon_days,
+        within,
+        within,
     )
     units: dict[str, Figures] = {}
     sources: dict[str, Figures] = {}
@@ -141,7 +142,7 @@ def build_summary(
         days = cd.days
         # countdown() gives done tasks their days too; only unfinished ones are "due".
         unfinished_days = days if days is not None and cd.bucket is not Bucket.DONE else None
-        due = unfinished_days is not None and 0 <= unfinished_days <= due_days
+        due = unfinished_days is not None and 0 <= unfinished_days <= within
         summary.totals.count(task.status, overdue, due)
         for unit in task.lead_units or [NO_LEAD]:
             if lead is None or unit == lead:
@@ -153,7 +154,7 @@ def build_summary(
         sources[task.source].count(task.status, overdue, due)
         if overdue:
             summary.overdue.append(task_line(task, days))
-        elif unfinished_days is not None and 0 <= unfinished_days <= soon_days:
+        elif due:
             summary.due_soon.append(task_line(task, unfinished_days))
     summary.units = sorted(units.values(), key=lambda f: (-f.overdue, f.completion_ratio, -f.total, f.name))
     summary.sources = [sources[name] for name in sorted(sources)]

@@ -101,12 +101,12 @@ def test_xlsx_per_unit_sheet(xlsx):
         "进行中",
         "未开始",
         "逾期",
-        "30天内到期",
+        "14天内到期",
         "完成率",
     ]
     rows = [r for r in ws.iter_rows(min_row=3, max_row=7, values_only=True)]
     assert [r[0] for r in rows] == [XZ, SCJ, FGW, "（未明确牵头单位）", ZWZX]
-    assert rows[0][1:7] == (5, 1, 2, 2, 2, 1) and rows[0][7] == pytest.approx(0.2)
+    assert rows[0][1:7] == (5, 1, 2, 2, 2, 0) and rows[0][7] == pytest.approx(0.2)
     assert ws.freeze_panes == "A3" and ws.auto_filter.ref
 
 

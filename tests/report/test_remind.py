@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from taskboard.report.remind import build_reminders, default_reply_by
@@ -48,9 +49,10 @@ def test_text_messages_are_ready_to_send(run):
     assert "区发改委：" in fgw
     assert "截至2023年6月30日，贵单位牵头的改革任务中有1项已逾期、1项将在14天内到期" in fgw
     assert "请抓紧推进，并于2023年7月3日前将进展情况反馈改革办。" in fgw
-    assert "1. 第2项：开展营商环境评价（完成时限：2023年5月31日，已逾期30天）" in fgw
-    assert "1. 第3项：建立重点项目审批服务专班（完成时限：2023年7月10日，剩10天）" in fgw
-    assert "营商环境重点任务）" not in fgw  # all from one document: no need to name it
+    # A number alone is ambiguous across documents: every measure is named by its document.
+    doc = "《2023年优化营商环境重点任务》"
+    assert f"1. {doc}第2项：开展营商环境评价（完成时限：2023年5月31日，已逾期30天）" in fgw
+    assert f"1. {doc}第3项：建立重点项目审批服务专班（完成时限：2023年7月10日，剩10天）" in fgw
     assert "（完成时限：2023年6月30日，今天到期）" in msgs[SCJ]
     assert "已逾期任务" not in msgs[ZWZX] and "一、14天内到期任务（1项）" in msgs[ZWZX]
     assert fgw.rstrip().endswith("改革办\n2023年6月30日")
@@ -63,6 +65,7 @@ def test_within_and_lead(run):
     # SB5 (15 days) now counts.
     assert "2项已逾期、1项将在20天内到期" in out
     assert "第5项：开展工程建设项目审批制度改革（完成时限：2023年7月15日，剩15天）" in out
+    assert "《伊州区2023年深化放管服改革工作要点》第5项" in out
 
 
 def test_markdown_has_headings(run):
@@ -77,8 +80,9 @@ def test_english(run):
     _, out, _ = run("--lang", "en", "remind", "--lead", SCJ, "--sender", "Reform Office of Yizhou")
     assert "To 区市场监管局:" in out
     assert "include 1 overdue and 1 due within 14 days" in out
-    assert "1. No. 7: 开展双随机一公开联合抽查 (deadline 2023-06-15, 15 days overdue)" in out
-    assert "1. No. 5: 推进证照分离改革全覆盖 (deadline 2023-06-30, due today)" in out
+    doc = "《2023年优化营商环境重点任务》"
+    assert f"1. item 7 of {doc}: 开展双随机一公开联合抽查 (deadline 2023-06-15, 15 days overdue)" in out
+    assert f"1. item 5 of {doc}: 推进证照分离改革全覆盖 (deadline 2023-06-30, due today)" in out
     assert "report progress to the Reform Office of Yizhou by 3 July 2023" in out
 
 
@@ -102,5 +106,52 @@ def test_remind_to_file(run, tmp_path):
 
 def test_document_named_when_a_units_tasks_come_from_several(run):
     _, out, _ = run("remind", "--within", "20", "--lead", FGW)
-    assert "1. 第2项（2023年优化营商环境重点任务）：开展营商环境评价" in out
-    assert "2. 第5项（伊州区2023年深化放管服改革工作要点）：开展工程建设项目审批制度改革" in out
+    assert "1. 《2023年优化营商环境重点任务》第2项：开展营商环境评价" in out
+    assert "2. 《伊州区2023年深化放管服改革工作要点》第5项：开展工程建设项目审批制度改革" in out
+
+
+def test_tasks_nobody_leads_get_their_own_section_first(run):
+    # SB7 has no lead unit and is 92 days away: a 100-day window takes it in.
+    _, out, err = run("remind", "--within", "100")
+    first = out.split("=" * 60)[0]
+    assert first.startswith("未明确牵头单位：请先明确责任单位")
+    assert "以下1项改革任务未明确牵头单位" in first and "请先明确责任单位" in first
+    assert "建立政企沟通机制" in first
+    assert "未明确牵头单位 1 项" in err
+
+
+def test_the_tally_says_what_was_covered_and_why_the_rest_was_left_out(run, tmp_path):
+    _, _, err = run("remind")
+    # 18 tasks: 3 done; 7 overdue or due within 14 days (SB7 has no lead but is 92 days away).
+    assert "催办覆盖 7 项未完成任务（逾期 4 项，14天内到期 3 项）" in err
+    assert "已完成 3 项" in err and "14天后到期" in err
+    code, out, _ = run("remind", "-o", str(tmp_path / "催办.txt"))
+    assert code == 0 and "催办覆盖 7 项" in out  # with -o the tally is the command's own output
+
+
+def test_seeded_board_reminds_of_the_overdue_tasks_nobody_leads(tmp_path, capsys):
+    from taskboard.cli import main
+
+    db = tmp_path / "seeded.json"
+    assert main(["--db", str(db), "--today", "2023-06-30", "remind", "--within", "14"]) == 0
+    out, err = capsys.readouterr()
+    first = out.split("=" * 60)[0]
+    assert first.startswith("未明确牵头单位：请先明确责任单位")
+    assert "以下87项改革任务未明确牵头单位（87项已逾期" in first
+    assert len([ln for ln in first.splitlines() if re.match(r"\d+\. 《", ln)]) == 87
+    assert "《天山区贯彻落实" in first  # measures are named by their document's title
+    assert "逾期 87 项" in err
+
+
+def test_summary_due_soon_figures_match_its_table_on_the_seeded_board(tmp_path, capsys):
+    from datetime import date
+
+    from taskboard.report.summary import build_summary
+    from taskboard.services import open_store
+
+    store = open_store(tmp_path / "seeded.json")
+    s = build_summary(store.all(), date(2023, 6, 30))
+    assert s.totals.due == len(s.due_soon)
+    assert sum(f.due for f in s.units if f.name) + next(
+        (f.due for f in s.units if not f.name), 0
+    ) >= s.totals.due  # a task with two leads counts in each unit's row

@@ -32,11 +32,11 @@ def test_text_summary_shows_hand_counted_figures(run):
     assert code == 0, err
     assert "截至2023-06-30" in out
     assert "共18项任务 · 已完成 3 · 进行中 7 · 未开始 8 · 完成率 17%" in out
-    assert "逾期 4 · 30天内到期 5" in out
-    # total, done, in progress, not started, overdue, due ≤30, completion
-    assert numbers_after(table_line(out, XZ), XZ) == ["5", "1", "2", "2", "2", "1", "20%"]
-    assert numbers_after(table_line(out, SCJ), SCJ) == ["4", "0", "1", "3", "1", "2", "0%"]
-    assert numbers_after(table_line(out, FGW), FGW) == ["5", "1", "3", "1", "1", "2", "20%"]
+    assert "逾期 4 · 14天内到期 3" in out
+    # total, done, in progress, not started, overdue, due ≤14 (the one window), completion
+    assert numbers_after(table_line(out, XZ), XZ) == ["5", "1", "2", "2", "2", "0", "20%"]
+    assert numbers_after(table_line(out, SCJ), SCJ) == ["4", "0", "1", "3", "1", "1", "0%"]
+    assert numbers_after(table_line(out, FGW), FGW) == ["5", "1", "3", "1", "1", "1", "20%"]
     assert numbers_after(table_line(out, ZWZX), ZWZX) == ["4", "1", "2", "1", "0", "1", "25%"]
     assert "排序：逾期项数从多到少，同数按完成率从低到高" in out
     # units in worst-first order
@@ -46,7 +46,7 @@ def test_text_summary_shows_hand_counted_figures(run):
 
 def test_text_lists_overdue_and_due_soon_with_number_title_lead_days(run):
     _, out, _ = run("summary")
-    overdue = out[out.index("逾期任务（4项）") : out.index("14天内到期")]
+    overdue = out[out.index("逾期任务（4项）") : out.index("14天内到期（")]
     rows = [ln.split() for ln in overdue.splitlines() if re.match(r"\s*\d+\s", ln)]
     assert rows == [
         ["4", "推进基层便民服务中心标准化建设", XZ, "2023-04-30", "61"],
@@ -54,7 +54,7 @@ def test_text_lists_overdue_and_due_soon_with_number_title_lead_days(run):
         ["7", "开展双随机一公开联合抽查", SCJ, "2023-06-15", "15"],
         ["6", "整治“吃拿卡要”问题", XZ, "2023-06-29", "1"],
     ]
-    soon = out[out.index("14天内到期") : out.index("按来源文件")]
+    soon = out[out.index("14天内到期（") : out.index("按来源文件")]
     rows = [ln.split() for ln in soon.splitlines() if re.match(r"\s*\d+\s", ln)]
     assert [(r[0], r[-1]) for r in rows] == [("5", "0"), ("3", "10"), ("10", "14")]
 
@@ -62,8 +62,8 @@ def test_text_lists_overdue_and_due_soon_with_number_title_lead_days(run):
 def test_one_line_per_source_document(run):
     _, out, _ = run("summary")
     part = out[out.index("按来源文件") :]
-    assert re.search(r"2023年优化营商环境重点任务\.txt\s+10\s+2\s+4\s+4\s+2\s+4\s+20%", part)
-    assert re.search(r"伊州区2023年深化放管服改革工作要点.*\s+8\s+1\s+3\s+4\s+2\s+1\s+13%", part, re.S)
+    assert re.search(r"2023年优化营商环境重点任务\.txt\s+10\s+2\s+4\s+4\s+2\s+3\s+20%", part)
+    assert re.search(r"伊州区2023年深化放管服改革工作要点.*\s+8\s+1\s+3\s+4\s+2\s+0\s+13%", part, re.S)
 
 
 def test_piped_text_has_no_colour_and_fits_100_columns(run, board):
@@ -102,14 +102,14 @@ def test_lead_filter(run):
     assert code == 0
     assert "牵头单位：区发改委" in out
     assert "共5项任务 · 已完成 1 · 进行中 3 · 未开始 1 · 完成率 20%" in out
-    assert "逾期 1 · 30天内到期 2" in out
+    assert "逾期 1 · 14天内到期 1" in out
     assert SCJ not in out
 
 
 def test_source_filter(run):
     _, out, _ = run("summary", "--source", "伊州区")
     assert "共8项任务 · 已完成 1 · 进行中 3 · 未开始 4 · 完成率 13%" in out
-    assert "逾期 2 · 30天内到期 1" in out
+    assert "逾期 2 · 14天内到期 0" in out
 
 
 def test_unknown_lead_is_one_line_error(run):
@@ -130,7 +130,7 @@ def test_markdown(run):
     code, out, _ = run("summary", "--format", "md")
     assert code == 0
     assert out.startswith("# 改革任务推进情况汇总\n")
-    assert "| 各乡镇(街道) | 5 | 1 | 2 | 2 | 2 | 1 | 20% |" in out
+    assert "| 各乡镇(街道) | 5 | 1 | 2 | 2 | 2 | 0 | 20% |" in out
     assert "| 4 | 推进基层便民服务中心标准化建设 | 各乡镇(街道) | 2023-04-30 | 61 |" in out
     assert "## 逾期任务（4项）" in out and "## 14天内到期（3项）" in out
 
@@ -162,7 +162,7 @@ def test_html_is_a_standalone_page_that_parses(run, tmp_path):
     assert "@media print" in page and "Microsoft YaHei" in page
     assert "<script" not in page and "<link" not in page  # nothing external
     rows = [[(td.text or "") + "".join(x.tail or "" for x in td) for td in tr] for tr in root.iter("tr")]
-    assert ["各乡镇(街道)", "5", "1", "2", "2", "2", "1", "20%"] in rows
+    assert ["各乡镇(街道)", "5", "1", "2", "2", "2", "0", "20%"] in rows
     assert ["4", "推进基层便民服务中心标准化建设", "各乡镇(街道)", "2023-04-30", "61"] in rows
 
 

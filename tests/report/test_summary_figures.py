@@ -11,13 +11,14 @@ from .board import FGW, SA, SB, SCJ, XZ, ZWZX
 AS_OF = date(2023, 6, 30)
 
 # Counted by hand from board.MEASURES as of 2023-06-30:
-# unit: (total, done, in progress, not started, overdue, due ≤30 days, completion %)
+# unit: (total, done, in progress, not started, overdue, due ≤14 days, completion %)
+# (one "due soon" window of 14 days for the header, the table and the list)
 UNITS = {
-    XZ: (5, 1, 2, 2, 2, 1, 20),  # SB3 SB4 SB5 SB6 SB8; overdue SB4 SB6; due SB5
-    SCJ: (4, 0, 1, 3, 1, 2, 0),  # SA5-SA8; overdue SA7; due SA5 SA8
-    FGW: (5, 1, 3, 1, 1, 2, 20),  # SA1-SA4 + SB5; overdue SA2; due SA3 SB5
+    XZ: (5, 1, 2, 2, 2, 0, 20),  # SB3 SB4 SB5 SB6 SB8; overdue SB4 SB6; SB5 is 15 days away
+    SCJ: (4, 0, 1, 3, 1, 1, 0),  # SA5-SA8; overdue SA7; due SA5 (SA8 is 25 days away)
+    FGW: (5, 1, 3, 1, 1, 1, 20),  # SA1-SA4 + SB5; overdue SA2; due SA3 (SB5 is 15 days away)
     NO_LEAD: (1, 0, 0, 1, 0, 0, 0),  # SB7
-    ZWZX: (4, 1, 2, 1, 0, 1, 25),  # SA9 SA10 SB1 SB2; due SA10 (SB1 is 31 days away)
+    ZWZX: (4, 1, 2, 1, 0, 1, 25),  # SA9 SA10 SB1 SB2; due SA10 (day 14)
 }
 # Worst first: most overdue, then lowest completion (SCJ 0% before FGW 20%).
 UNIT_ORDER = [XZ, SCJ, FGW, NO_LEAD, ZWZX]
@@ -29,7 +30,15 @@ def row(f):
 
 def test_totals_match_hand_count(board):
     s = build_summary(board.all(), AS_OF)
-    assert row(s.totals) == (18, 3, 7, 8, 4, 5, 17)  # 3/18 = 16.7% → 17%
+    assert row(s.totals) == (18, 3, 7, 8, 4, 3, 17)  # 3/18 = 16.7% → 17%; due SA3 SA5 SA10
+
+
+def test_header_table_and_list_use_one_window(board):
+    s = build_summary(board.all(), AS_OF)
+    assert s.due_days == s.soon_days == 14
+    assert s.totals.due == len(s.due_soon)
+    wide = build_summary(board.all(), AS_OF, within=30)
+    assert wide.totals.due == len(wide.due_soon) == 5  # + SB5 (15 days) and SA8 (25 days)
 
 
 def test_per_unit_rows_and_order(board):
@@ -63,14 +72,14 @@ def test_due_within_14_days_includes_today_and_day_14_not_15(board):
 def test_sources(board):
     s = build_summary(board.all(), AS_OF)
     assert [(f.name, *row(f)) for f in s.sources] == [
-        (SA, 10, 2, 4, 4, 2, 4, 20),
-        (SB, 8, 1, 3, 4, 2, 1, 13),  # 1/8 = 12.5% rounds half up
+        (SA, 10, 2, 4, 4, 2, 3, 20),  # due SA3 SA5 SA10 (SA8 is 25 days away)
+        (SB, 8, 1, 3, 4, 2, 0, 13),  # SB5 is 15 days away; 1/8 = 12.5% rounds half up
     ]
 
 
 def test_lead_filter_keeps_that_units_tasks_and_row(board):
     s = build_summary(board.all(), AS_OF, lead=FGW)
-    assert row(s.totals) == (5, 1, 3, 1, 1, 2, 20)
+    assert row(s.totals) == (5, 1, 3, 1, 1, 1, 20)  # the table's due count is the list's
     assert [f.name for f in s.units] == [FGW]  # SB5's other lead (XZ) is not listed
     assert [t.number for t in s.overdue] == ["2"]
     assert [t.number for t in s.due_soon] == ["3"]
@@ -78,7 +87,7 @@ def test_lead_filter_keeps_that_units_tasks_and_row(board):
 
 def test_source_filter_matches_the_start_of_the_file_name(board):
     s = build_summary(board.all(), AS_OF, source="伊州区")
-    assert row(s.totals) == (8, 1, 3, 4, 2, 1, 13)
+    assert row(s.totals) == (8, 1, 3, 4, 2, 0, 13)
     assert [f.name for f in s.sources] == [SB]
 
 

@@ -38,7 +38,7 @@ async def test_screen_shows_the_figures_and_a_bar_per_unit(board):
         text = screen_text(app)
         assert "改革任务推进情况汇总" in text
         assert "共18项任务 · 已完成 3 · 进行中 7 · 未开始 8 · 完成率 17%" in text
-        assert "逾期 4 · 30天内到期 5" in text
+        assert "逾期 4 · 14天内到期 3" in text
         assert "各牵头单位完成率" in text
         assert "逾期任务（4项）" in text
         for unit in (XZ, SCJ, FGW, ZWZX):
