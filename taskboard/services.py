@@ -8,12 +8,15 @@ new board from documents, importing documents, bringing a 台账 workbook back
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from . import clock, paths
 from .ingest import ParsedDocument, load_aliases, parse_file
-from .model import DocumentInfo, Status
+from .model import DocumentInfo, Status, Task
 from .report.ledger import LedgerPlan, note_author
 from .store import ImportResult, TaskStore
 from .store.backends import is_server_url
@@ -87,3 +90,91 @@ def apply_ledger_plan(store: TaskStore, plan: LedgerPlan) -> None:
                 store.move(ch.task, Status(ch.new), expect=Status(ch.old))
             else:
                 store.add_note(ch.task, ch.new, author=note_author(store.who, [ch.file]))
+
+
+@dataclass(frozen=True, slots=True)
+class ReportKind:
+    """A report the board can write: what it is called on disk and in which format."""
+
+    stem: str  # the file name's start; never from document data
+    suffix: str
+
+
+REPORT_KINDS = {
+    "summary_html": ReportKind("汇总", ".html"),
+    "summary_pdf": ReportKind("汇总", ".pdf"),
+    "summary_md": ReportKind("汇总", ".md"),
+    "summary_text": ReportKind("汇总", ".txt"),
+    "ledger_xlsx": ReportKind("台账", ".xlsx"),
+    "ledger_csv": ReportKind("台账", ".csv"),
+    "remind_text": ReportKind("催办", ".txt"),
+    "remind_md": ReportKind("催办", ".md"),
+}
+
+
+def report_path(folder: str | Path, kind: str, as_of: date) -> Path:
+    """A new file in ``folder``: ``汇总_2023-06-30.html``, then ``…_2.html`` (never overwrites)."""
+    spec = REPORT_KINDS[kind]
+    folder = Path(folder).expanduser()
+    for n in range(1, 1000):
+        tail = "" if n == 1 else f"_{n}"
+        candidate = folder / f"{spec.stem}_{as_of.isoformat()}{tail}{spec.suffix}"
+        if not os.path.lexists(candidate):
+            return candidate
+    raise OSError(f"too many reports named {spec.stem}_{as_of.isoformat()} in {folder}")
+
+
+def write_board_report(
+    store: TaskStore,
+    kind: str,
+    tasks: Sequence[Task],
+    *,
+    as_of: date,
+    lang: str,
+    folder: str | Path,
+    within: int | None = None,
+) -> Path:
+    """Write one report of ``tasks`` (the board's current filter) into ``folder``; return its path.
+
+    The file is new (see :func:`report_path`) and written whole or not at all.
+    """
+    from . import config
+    from .report.atomic import write_atomic
+
+    window = within if within is not None else config.due_soon_days()
+    titles = {source: doc.name for source, doc in store.documents().items() if doc.title}
+    path = report_path(folder, kind, as_of)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind.startswith("summary_"):
+        from .report.summary import build_summary
+
+        summary = build_summary(tasks, as_of, within=window, titles=titles)
+        if kind == "summary_pdf":
+            from .report.summary_pdf import write_summary_pdf
+
+            write_summary_pdf(summary, lang, path)
+            return path
+        if kind == "summary_html":
+            from .report.summary_html import summary_html as render
+        elif kind == "summary_md":
+            from .report.summary_md import summary_markdown as render
+        else:
+            from .report.summary_rich import summary_text as render
+        write_atomic(path, render(summary, lang))
+    elif kind == "ledger_xlsx":
+        from .report.xlsx import write_ledger_xlsx
+
+        write_ledger_xlsx(tasks, as_of, path, revision=store.revision, titles=titles)
+    elif kind == "ledger_csv":
+        from .report.csv_export import ledger_csv
+
+        write_atomic(path, ledger_csv(tasks, as_of, titles))
+    else:
+        from .report.remind import build_reminders, reminders_document
+
+        reminders = build_reminders(tasks, as_of, within=window)
+        text = reminders_document(
+            reminders, as_of, within=window, lang=lang, markdown=kind == "remind_md", titles=titles
+        )
+        write_atomic(path, text)
+    return path

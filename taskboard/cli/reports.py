@@ -166,6 +166,8 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     fmt = _format(args, "json", EXPORT_FORMATS)
     tasks = _selected(ctx, args)
     if fmt == "json":
+        # The JSON is the whole board for tools and backups: retired tasks too (with their reason).
+        tasks = ctx.store.find(lead=args.lead, source=args.source, archived=None)
         history = ctx.store.history_by_task()
         text = dump_json([task_json(t, history.get(t.id)) for t in tasks])
         if args.output:
