@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from taskboard import config
 from taskboard.store import TaskStore
 
+from . import compositor_fix
 from .board_model import BoardModel
 from .commands import BoardCommands
 from .gateway import Reply, StoreGateway
@@ -29,6 +30,9 @@ from .themes import DEFAULT_THEME, load_themes
 # How often to look for commits by other processes (a stat and 8 KiB read when
 # nothing changed); the issue asks for changes to show within 2 s.
 POLL_SECONDS = 0.5
+
+# Chinese characters of a toast over a column border must not vanish (Textualize/textual#6357).
+compositor_fix.install()
 
 
 class TaskboardApp(App[None]):
