@@ -25,7 +25,7 @@ from .keys import APP_KEYS, bindings, localize
 from .messages import StoreReplied
 from .screens.board_screen import BoardScreen
 from .screens.help_screen import HelpScreen
-from .themes import DEFAULT_THEME, load_themes
+from .themes import DEFAULT_THEME, load_themes, offered
 
 # How often to look for commits by other processes (a stat and 8 KiB read when
 # nothing changed); the issue asks for changes to show within 2 s.
@@ -59,13 +59,19 @@ class TaskboardApp(App[None]):
 
     # -- themes ----------------------------------------------------------------------
     def _choose_theme(self, wanted: str | None) -> None:
+        # Only built-in themes whose cards and text pass WCAG AA are offered (see themes.readable).
+        keep = set(offered(self.available_themes))
         for theme in load_themes():
             self.register_theme(theme)
+            keep.add(theme.name)
+        for name in set(self.available_themes) - keep:
+            self.unregister_theme(name)
         saved = config.load().get("theme")
         name = wanted or (saved if isinstance(saved, str) else None) or DEFAULT_THEME
         if name not in self.available_themes:
             self._unknown_theme = name
-            name = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+            fallback = next(iter(self.available_themes))
+            name = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else fallback
         self.theme = name
 
     def watch_theme(self, name: str) -> None:
