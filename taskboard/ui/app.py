@@ -142,6 +142,12 @@ class TaskboardApp(App[None]):
         if not self.gateway.busy:
             self.gateway.submit("refresh", None, _refresh)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (it copies); say which key does, in the board's language."""
+        quits = [k for k, b in self.active_bindings.items() if b.binding.action in ("quit", "app.quit")]
+        key = min(quits, key=len, default="q")  # q rather than ctrl+q
+        self.notify(tr(self.lang, "quit_hint", keys=key), title=tr(self.lang, "quit_title"), markup=False)
+
     async def action_quit(self) -> None:
         """Quit once queued writes are saved."""
         self.gateway.close()

@@ -188,9 +188,19 @@ class BoardScreen(Screen[None]):
         """Cursor to the column on the right."""
         self._change_column(1)
 
-    def _change_column(self, step: int) -> None:
+    def action_next_column(self) -> None:
+        """Cursor to the next column, round to the first (tab)."""
+        self._change_column(1, wrap=True)
+
+    def action_prev_column(self) -> None:
+        """Cursor to the previous column, round to the last (shift+tab)."""
+        self._change_column(-1, wrap=True)
+
+    def _change_column(self, step: int, *, wrap: bool = False) -> None:
         order = list(Status)
         i = order.index(self._column) + step
+        if wrap:
+            i %= len(order)
         if not 0 <= i < len(order):
             return
         here, there = self.current_column, self.columns[order[i]]

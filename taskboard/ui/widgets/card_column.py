@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from taskboard.model import Bucket, Status, Task, countdown
+from taskboard.model import Bucket, Countdown, Status, Task, countdown
 
 from ..i18n import tr
 from ..textfit import fit, marked, one_line
@@ -303,6 +303,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         else:
             if part == 1:
                 badge = cd.label(self.lang)
+                if cell_len(badge) > inner // 2:  # a narrow column: leave the units some room
+                    badge = short_badge(cd, self.lang)
                 # A measure the document gives no lead unit still says so, rather than a blank line.
                 names = "、".join(task.lead_units) or tr(self.lang, "no_lead")
                 if wide and self._card_lines == CARD_LINES:  # no third line: co-units and date go here
@@ -442,6 +444,21 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
 # Search matches on a card: reversed, which keeps whatever contrast the card's colours have.
 _MATCH = Style(reverse=True)
+
+
+def short_badge(cd: Countdown, lang: str) -> str:
+    """A countdown in as few cells as it can say it (``30d late`` for ``30 days overdue``)."""
+    if cd.bucket is Bucket.RECURRING:
+        return tr(lang, "badge_short_recurring")
+    if cd.bucket is Bucket.UNDATED:
+        return tr(lang, "badge_short_none")
+    if cd.days is None or cd.bucket in (Bucket.DONE, Bucket.ONGOING):
+        return cd.label(lang)  # already short
+    if cd.days < 0:
+        return tr(lang, "badge_short_overdue", n=-cd.days)
+    if cd.days == 0:
+        return tr(lang, "badge_short_today")
+    return tr(lang, "badge_short_left", n=cd.days)
 
 
 def _with_co(names: str, task: Task, lang: str) -> str:
