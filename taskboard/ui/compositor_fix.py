@@ -87,7 +87,15 @@ def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
     chops = _render_chops(self, crop, is_rendered_line)
     # A merged chop ends where the next remaining one starts, not at the cut inside it.
     chop_ends = [[*list(line)[1:], cut_set[-1]] for line, cut_set in zip(chops, self.cuts, strict=True)]
-    return ChopsUpdate(chops, spans, chop_ends)
+    # Redraw whole chops: ChopsUpdate crops a chop at the edge of a dirty span, and a span
+    # ending inside a toast (a column's repaint under it) would split a character there.
+    widened = []
+    for y, x1, x2 in spans:
+        starts, ends = list(chops[y]), chop_ends[y]
+        left = max((x for x in starts if x <= x1), default=x1)
+        right = min((end for end in ends if end >= x2), default=x2)
+        widened.append(Region(left, y, right - left, 1))
+    return ChopsUpdate(chops, list(self._regions_to_spans(widened)), chop_ends)
 
 
 def install() -> None:

@@ -48,8 +48,10 @@ async def test_a_partial_redraw_writes_the_toast_whole(make_app):
         app.notify("没有可撤销的更改", timeout=30)
         await pilot.pause()
         compositor = app.screen._compositor
-        for x1 in (0, 40, 57):  # a redraw starting left of, at and inside the toast
-            compositor._dirty_regions.add(Region(x1, 0, 80 - x1, 24))
+        # Redraws starting left of, at and inside the toast; ending inside it (a column's
+        # repaint under the toast, as after a note is saved), and at the screen's edge.
+        for x1, x2 in ((0, 80), (40, 80), (57, 80), (26, 52), (0, 52), (45, 60)):
+            compositor._dirty_regions.add(Region(x1, 0, x2 - x1, 24))
             update = compositor.render_partial_update()
             raw = update.render_segments(Console(width=80, force_terminal=True, color_system="truecolor"))
             written = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", raw)  # the text, without moves and colours
