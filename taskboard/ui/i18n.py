@@ -187,6 +187,7 @@ ZH: dict[str, str] = {
     "quit_title": "要退出吗？",
     "quit_hint": "按 {keys} 退出看板（更改都已保存）",
     "unknown_theme": "未知主题 {name}，已改用 {fallback}",
+    "unreadable_theme": "主题 {name} 的文字对比度不足，已改用 {fallback}",
     "theme_saved": "主题：{name}",
 }
 
@@ -363,6 +364,7 @@ EN: dict[str, str] = {
     "quit_title": "Do you want to quit?",
     "quit_hint": "Press {keys} to quit the board (every change is saved)",
     "unknown_theme": "Unknown theme {name}; using {fallback}",
+    "unreadable_theme": "Theme {name} has text too faint to read; using {fallback}",
     "theme_saved": "Theme: {name}",
 }
 

@@ -153,8 +153,3 @@ def best_text(bg: Color) -> Color:
     """Black or white, whichever reads better on ``bg`` (one of them always reaches 4.5:1)."""
     black, white = Color(0, 0, 0), Color(255, 255, 255)
     return black if contrast(black, bg) >= contrast(white, bg) else white
-
-
-def offered(builtin: dict[str, Theme]) -> list[str]:
-    """The names of Textual's built-in themes the board offers: those that pass :func:`readable`."""
-    return [name for name, theme in builtin.items() if readable(theme)]

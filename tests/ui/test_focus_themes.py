@@ -76,9 +76,18 @@ async def _show(pilot, theme: str) -> None:
     await pilot.pause()
 
 
+async def _open_palette(pilot) -> None:
+    """Open and close the command palette: what it lists is what the board offers."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+
+
 async def test_only_readable_builtin_themes_are_offered(make_app):
     app = make_app()
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_palette(pilot)
         offered = set(app.available_themes)
         assert offered >= OURS
         assert "gruvbox" not in offered  # lead unit 1.04:1 on the cursor card in the issue
@@ -90,6 +99,7 @@ async def test_only_readable_builtin_themes_are_offered(make_app):
 async def test_every_offered_theme_meets_wcag_aa_on_screen(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await _open_palette(pilot)
         # The cursor on an overdue card (进行中: A2 逾期30天), in the middle column.
         await pilot.press("l")
         for theme in sorted(app.available_themes):
@@ -131,6 +141,7 @@ def _distance(a: Color, b: Color) -> float:
 async def test_only_the_focused_column_shows_a_strong_cursor_in_every_theme(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await _open_palette(pilot)
         for theme in sorted(app.available_themes):
             await _show(pilot, theme)
             for key, focused in (("l", Status.IN_PROGRESS), ("h", Status.NOT_STARTED)):
@@ -149,3 +160,11 @@ async def test_only_the_focused_column_shows_a_strong_cursor_in_every_theme(make
                     y = column.cursor * column.card_height - column.scroll_offset.y
                     edge = next(iter(column.render_line(y)))
                     assert edge.text == "█"  # the faint marker, visible whatever the colours
+
+
+async def test_a_saved_unreadable_theme_falls_back_and_says_why(make_app):
+    app = make_app(theme="gruvbox")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert app.theme == "dark"
+        assert "主题 gruvbox 的文字对比度不足，已改用 dark" in screen_text(app)
