@@ -24,11 +24,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from taskboard.model import Bucket, Countdown, Status, Task, countdown
+from taskboard.model import Bucket, Status, Task, countdown
 
 from ..i18n import tr
 from ..textfit import fit, marked, one_line
 from ..themes import FAINT, best_text
+from .card_text import dated, short_badge, with_co_units
 
 CARD_LINES = 2  # title line; units + countdown line
 TALL_CARD_LINES = 3  # and co-units + deadline date, on a tall terminal
@@ -36,6 +37,7 @@ TALL_ROWS = 50  # terminal rows from which cards take three lines
 WIDE_CARD = 60  # column cells (a terminal of 200 or more) from which cards show co-units and dates
 EDGE = ("▌", "█")  # a card's edge; the cursor card's of a column without focus
 FOCUS_MARK = "▶ "  # before the title of the column the keys act on
+_MATCH = Style(reverse=True)  # search matches: reversed, keeping whatever contrast the card has
 _CACHE_LIMIT = 4096
 
 # The component class giving each countdown bucket its colour.
@@ -308,11 +310,11 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
                 # A measure the document gives no lead unit still says so, rather than a blank line.
                 names = "、".join(task.lead_units) or tr(self.lang, "no_lead")
                 if wide and self._card_lines == CARD_LINES:  # no third line: co-units and date go here
-                    names = _with_co(names, task, self.lang)
-                    badge = _dated(badge, task)
+                    names = with_co_units(names, task, self.lang)
+                    badge = dated(badge, task)
             else:
                 badge = task.deadline.isoformat() if task.deadline else ""
-                names = _with_co("", task, self.lang)
+                names = with_co_units("", task, self.lang)
             units_style = self._style(state, "card--units")
             units = fit(names, inner - cell_len(badge) - 1)
             gap = inner - cell_len(units) - cell_len(badge)
@@ -440,35 +442,3 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         # Textual would pick a title colour against the column's background, not the cursor colour.
         cursor = self._palette.get((2, ""))
         self.border_title = Text(FOCUS_MARK + title, style=cursor or "")
-
-
-# Search matches on a card: reversed, which keeps whatever contrast the card's colours have.
-_MATCH = Style(reverse=True)
-
-
-def short_badge(cd: Countdown, lang: str) -> str:
-    """A countdown in as few cells as it can say it (``30d late`` for ``30 days overdue``)."""
-    if cd.bucket is Bucket.RECURRING:
-        return tr(lang, "badge_short_recurring")
-    if cd.bucket is Bucket.UNDATED:
-        return tr(lang, "badge_short_none")
-    if cd.days is None or cd.bucket in (Bucket.DONE, Bucket.ONGOING):
-        return cd.label(lang)  # already short
-    if cd.days < 0:
-        return tr(lang, "badge_short_overdue", n=-cd.days)
-    if cd.days == 0:
-        return tr(lang, "badge_short_today")
-    return tr(lang, "badge_short_left", n=cd.days)
-
-
-def _with_co(names: str, task: Task, lang: str) -> str:
-    """``names`` followed by the co-units (``配合：…``), for a wide or tall card."""
-    if not task.co_units:
-        return names
-    co = tr(lang, "card_co_units", units="、".join(task.co_units))
-    return f"{names}  {co}" if names else co
-
-
-def _dated(badge: str, task: Task) -> str:
-    """The countdown with the deadline date before it, for a wide card."""
-    return f"{task.deadline.isoformat()} {badge}" if task.deadline else badge
