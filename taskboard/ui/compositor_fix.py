@@ -21,6 +21,7 @@ pyproject.toml); tests/ui/test_toasts.py fails without it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 
 from textual._compositor import ChopsUpdate, Compositor
@@ -36,6 +37,13 @@ def _render_chops(
     self: Compositor, crop: Region, is_rendered_line: Callable[[int], bool]
 ) -> Sequence[Mapping[int, Strip]]:
     """Textual's ``Compositor._render_chops``, dividing a widget's line only where the owner changes."""
+    return _chops(self, crop, is_rendered_line)[0]
+
+
+def _chops(
+    self: Compositor, crop: Region, is_rendered_line: Callable[[int], bool]
+) -> tuple[list[dict[int, Strip | None]], set[int]]:
+    """The chops of every line, and the lines where neighbouring chops were merged."""
     cuts = self.cuts
     chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
     merged_lines: set[int] = set()
@@ -53,26 +61,36 @@ def _render_chops(
                 continue
             # Painting front to back: a chop already filled belongs to a widget in front.
             free = [line.get(cut) is None for cut in final_cuts[:-1]]
-            # Cut only where a free run starts or ends (and at the widget's own edges).
-            keep = [final_cuts[0]]
-            keep.extend(cut for i, cut in enumerate(final_cuts[1:-1], 1) if free[i] != free[i - 1])
-            keep.append(final_cuts[-1])
-            pieces = strip.divide([cut - render_x for cut in keep[1:]])
-            owned = dict(zip(final_cuts[:-1], free, strict=True))
-            for start, end, piece in zip(keep, keep[1:], pieces, strict=False):
-                if not owned.get(start):
-                    continue
-                line[start] = piece
-                for cut in final_cuts:
-                    if start < cut < end:
+            # The usual case: the widget's whole line is one piece (a strip short of its
+            # region, which Textual draws in part, takes the general way below).
+            if all(free) and (whole := strip.divide([final_cuts[-1] - render_x])):
+                line[final_cuts[0]] = whole[0]
+                if len(free) > 1:
+                    merged_lines.add(y)
+                    for cut in final_cuts[1:-1]:
                         line[cut] = _MERGED
-                        merged_lines.add(y)
+                continue
+            if not any(free):  # wholly behind others
+                continue
+            # Cut only where a free run starts or ends (and at the widget's own edges).
+            starts = [i for i in range(len(free)) if i == 0 or free[i] != free[i - 1]]
+            pieces = iter(strip.divide([final_cuts[i] - render_x for i in (*starts[1:], -1)]))
+            piece = None
+            for i, cut in enumerate(final_cuts[:-1]):
+                first = i == 0 or free[i] != free[i - 1]
+                if first:
+                    piece = next(pieces, None)
+                if not free[i] or piece is None:
+                    continue
+                line[cut] = piece if first else _MERGED
+                if not first:
+                    merged_lines.add(y)
 
     for y in merged_lines:
         line = chops[y]
         for cut in [cut for cut, strip in line.items() if strip is _MERGED]:
             del line[cut]
-    return chops  # type: ignore[return-value]
+    return chops, merged_lines
 
 
 def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
@@ -84,17 +102,20 @@ def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
     crop = Region.from_union(update_regions).intersection(self.size.region)
     spans = list(self._regions_to_spans(update_regions))
     is_rendered_line = {y for y, _, _ in spans}.__contains__
-    chops = _render_chops(self, crop, is_rendered_line)
-    # A merged chop ends where the next remaining one starts, not at the cut inside it.
-    chop_ends = [[*list(line)[1:], cut_set[-1]] for line, cut_set in zip(chops, self.cuts, strict=True)]
+    chops, merged_lines = _chops(self, crop, is_rendered_line)
+    cuts = self.cuts
+    chop_ends = [cut_set[1:] for cut_set in cuts]
+    for y in merged_lines:
+        # A merged chop ends where the next remaining one starts, not at the cut inside it.
+        chop_ends[y] = [*list(chops[y])[1:], cuts[y][-1]]
     # Redraw whole chops: ChopsUpdate crops a chop at the edge of a dirty span, and a span
     # ending inside a toast (a column's repaint under it) would split a character there.
     widened = []
     for y, x1, x2 in spans:
         starts, ends = list(chops[y]), chop_ends[y]
-        left = max((x for x in starts if x <= x1), default=x1)
-        right = min((end for end in ends if end >= x2), default=x2)
-        widened.append(Region(left, y, right - left, 1))
+        left = starts[max(bisect_right(starts, x1) - 1, 0)] if starts else x1
+        right = ends[min(bisect_left(ends, x2), len(ends) - 1)] if ends else x2
+        widened.append(Region(left, y, max(right, x2) - left, 1))
     return ChopsUpdate(chops, list(self._regions_to_spans(widened)), chop_ends)
 
 
