@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from taskboard import config
 from taskboard.store import TaskStore
 
+from . import compositor_fix
 from .board_model import BoardModel
 from .commands import BoardCommands
 from .gateway import Reply, StoreGateway
@@ -24,11 +25,14 @@ from .keys import APP_KEYS, bindings, localize
 from .messages import StoreReplied
 from .screens.board_screen import BoardScreen
 from .screens.help_screen import HelpScreen
-from .themes import DEFAULT_THEME, load_themes
+from .themes import DEFAULT_THEME, load_themes, readable
 
 # How often to look for commits by other processes (a stat and 8 KiB read when
 # nothing changed); the issue asks for changes to show within 2 s.
 POLL_SECONDS = 0.5
+
+# Chinese characters of a toast over a column border must not vanish (Textualize/textual#6357).
+compositor_fix.install()
 
 
 class TaskboardApp(App[None]):
@@ -59,19 +63,42 @@ class TaskboardApp(App[None]):
         self.model = BoardModel(store.all(), today)
         self.board = BoardScreen(self.gateway, self.model, lang=lang)
         self._theme_loaded = False
+        self._themes_checked = False
         self._unknown_theme: str | None = None
+        self._unreadable_theme = False
         self._choose_theme(theme)
 
     # -- themes ----------------------------------------------------------------------
     def _choose_theme(self, wanted: str | None) -> None:
-        for theme in load_themes():
+        own = load_themes()
+        self._own_themes = {theme.name for theme in own}
+        for theme in own:
             self.register_theme(theme)
         saved = config.load().get("theme")
         name = wanted or (saved if isinstance(saved, str) else None) or DEFAULT_THEME
-        if name not in self.available_themes:
+        if name not in self.available_themes or not self._offered(name):
             self._unknown_theme = name
-            name = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+            self._unreadable_theme = name in self.available_themes
+            fallback = next(iter(self.available_themes))
+            name = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else fallback
         self.theme = name
+
+    def _offered(self, name: str) -> bool:
+        """Ours, or a built-in theme whose cards and text pass WCAG AA (see themes.readable)."""
+        theme = self.get_theme(name)
+        return name in self._own_themes or (theme is not None and readable(theme))
+
+    def _offer_readable_themes(self) -> None:
+        """Drop the built-in themes that fail the contrast check, before a palette lists them.
+
+        Done when a palette first opens rather than at start-up: the check costs ~0.15 s.
+        """
+        if self._themes_checked:
+            return
+        self._themes_checked = True
+        for name in list(self.available_themes):
+            if name != self.theme and not self._offered(name):
+                self.unregister_theme(name)
 
     def watch_theme(self, name: str) -> None:
         """Remember a theme picked in the palette for next time."""
@@ -80,6 +107,7 @@ class TaskboardApp(App[None]):
 
     def search_themes(self) -> None:
         """The palette's theme switcher, with a placeholder in the board's language."""
+        self._offer_readable_themes()
         self.push_screen(
             CommandPalette(providers=[ThemeProvider], placeholder=tr(self.lang, "theme_placeholder"))
         )
@@ -87,6 +115,7 @@ class TaskboardApp(App[None]):
     def action_command_palette(self) -> None:
         """The command palette, with a placeholder in the board's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
+            self._offer_readable_themes()
             placeholder = tr(self.lang, "palette_placeholder")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
@@ -116,7 +145,12 @@ class TaskboardApp(App[None]):
         self._theme_loaded = True
         if self._unknown_theme:
             self.notify(
-                tr(self.lang, "unknown_theme", name=self._unknown_theme, fallback=self.theme),
+                tr(
+                    self.lang,
+                    "unreadable_theme" if self._unreadable_theme else "unknown_theme",
+                    name=self._unknown_theme,
+                    fallback=self.theme,
+                ),
                 severity="warning",
             )
         self._store_writer()
@@ -141,6 +175,12 @@ class TaskboardApp(App[None]):
         # Skip while writes are queued: they reload what others wrote anyway.
         if not self.gateway.busy:
             self.gateway.submit("refresh", None, _refresh)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (it copies); say which key does, in the board's language."""
+        quits = [k for k, b in self.active_bindings.items() if b.binding.action in ("quit", "app.quit")]
+        key = min(quits, key=len, default="q")  # q rather than ctrl+q
+        self.notify(tr(self.lang, "quit_hint", keys=key), title=tr(self.lang, "quit_title"), markup=False)
 
     async def action_quit(self) -> None:
         """Quit once queued writes are saved."""

@@ -38,6 +38,8 @@ BOARD_KEYS: tuple[KeySpec, ...] = (
     KeySpec("down,j", "cursor_down", "cursor_down", "↓ j", show=False, palette=False),
     KeySpec("left,h", "column_left", "column_left", "← h", show=False, palette=False),
     KeySpec("right,l", "column_right", "column_right", "→ l", show=False, palette=False),
+    KeySpec("tab", "next_column", "next_column", "Tab", show=False, palette=False),
+    KeySpec("shift+tab", "prev_column", "prev_column", "⇧Tab", show=False, palette=False),
     KeySpec("pageup", "page_up", "page_up", "PgUp", show=False, palette=False),
     KeySpec("pagedown", "page_down", "page_down", "PgDn", show=False, palette=False),
     KeySpec("home,g", "first", "first", "Home g", show=False, palette=False),
@@ -55,7 +57,8 @@ BOARD_KEYS: tuple[KeySpec, ...] = (
     KeySpec("e", "edit", "edit"),
     KeySpec("t", "set_today", "today"),
     KeySpec("r", "cycle_sort", "sort"),
-    KeySpec("S", "summary", "summary"),
+    # Not `S`: a case-twin of `s` (sources) that one shift key turns into the other.
+    KeySpec("percent_sign", "summary", "summary", "%"),
 )
 
 DETAIL_KEYS: tuple[KeySpec, ...] = (
@@ -123,6 +126,13 @@ def _localized(binding: Binding, lang: str) -> Binding:
         tooltip=tr(lang, f"help_{name}"),
         group=_group(spec, lang) if spec else binding.group,
     )
+
+
+def spec_of(binding: Binding) -> KeySpec | None:
+    """The taskboard key spec a binding was made from (None for Textual's own)."""
+    if not (binding.id or "").startswith(ID_PREFIX):
+        return None
+    return _SPECS.get(binding.id.removeprefix(ID_PREFIX))
 
 
 def key_text(spec: KeySpec) -> str:

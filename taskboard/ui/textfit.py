@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len, chop_cells, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 
 ELLIPSIS = "…"
 
@@ -28,3 +32,25 @@ def pad(text: str, width: int) -> str:
 def one_line(text: str) -> str:
     """Collapse newlines and runs of whitespace so a field fits on one card line."""
     return " ".join(text.split())
+
+
+def marked(text: str, terms: tuple[str, ...], style: Style, match: Style) -> list[Segment]:
+    """``text`` as segments, the places matching any of ``terms`` (any case) in ``match`` style."""
+    spans = sorted(
+        (m.start(), m.end())
+        for term in terms
+        if term
+        for m in re.finditer(re.escape(term), text, re.IGNORECASE)
+    )
+    segments, pos = [], 0
+    for start, end in spans:
+        start = max(start, pos)  # overlapping matches: mark each character once
+        if start >= end:
+            continue
+        if start > pos:
+            segments.append(Segment(text[pos:start], style))
+        segments.append(Segment(text[start:end], match))
+        pos = end
+    if pos < len(text) or not segments:
+        segments.append(Segment(text[pos:], style))
+    return segments

@@ -7,6 +7,7 @@ import logging
 import tomllib
 from pathlib import Path
 
+from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 from taskboard import paths
@@ -53,3 +54,102 @@ def load_themes(folder: Path | None = None) -> list[Theme]:
         except (OSError, ThemeFileError) as exc:
             log.warning("skipping theme %s", exc)
     return themes
+
+
+# -- contrast ---------------------------------------------------------------------------
+# WCAG 2.1 AA: body text and every text style on the cursor card 4.5:1;
+# secondary text (units, badges on other cards) and graphics (a card's edge) 3:1.
+BODY = 4.5
+SECONDARY = 3.0
+
+# The colours of a card, by CSS variable, as CardColumn's DEFAULT_CSS draws them: normal
+# cards on $surface, the faint cursor of other columns a FAINT tint of the cursor colour
+# over $background, the cursor card in the cursor's colours with the countdown as a badge.
+FAINT = 0.15
+SECONDARY_ROLES = ("text-accent", "text-muted")  # measure numbers, unit names
+BADGE_ROLES = ("text-error", "text-warning", "text-success", "text-muted", "text-primary")
+
+
+def contrast(fg: Color, bg: Color) -> float:
+    """The WCAG 2.1 contrast ratio of two opaque colours (1 to 21)."""
+    from coloraide import Color as Colour  # only the theme check needs it
+
+    return float(Colour(fg.hex6).contrast(bg.hex6, method="wcag21"))
+
+
+def theme_variables(theme: Theme) -> dict[str, str]:
+    """The CSS variables ``theme`` gives the board (Textual's generated ones plus the theme's own)."""
+    return {**theme.to_color_system().generate(), **theme.variables}
+
+
+def resolve(variables: dict[str, str], name: str, under: Color) -> Color | None:
+    """The opaque colour variable ``name`` shows over ``under``, as Textual paints it.
+
+    ``auto N%`` is Textual's contrasting text colour; ``#rrggbb N%`` and ``#rrggbbaa``
+    are blended over ``under``.  None for a terminal's own (ANSI) colours, whose
+    contrast nobody can know in advance.
+    """
+    value = variables.get(name, "")
+    for _ in range(8):  # a variable may name another
+        if not value.startswith("$"):
+            break
+        value = variables.get(value[1:], "")
+    word, _, percent = value.strip().partition(" ")
+    alpha = float(percent.rstrip("%")) / 100 if percent else 1.0
+    if word == "auto":
+        return under + under.get_contrast_text(alpha)
+    try:
+        colour = Color.parse(word)
+    except ColorParseError:
+        return None
+    if colour.ansi is not None:
+        return None
+    return under + colour.multiply_alpha(alpha)
+
+
+def card_contrasts(theme: Theme) -> list[tuple[str, float, float]] | None:
+    """Every (what, contrast, required) of the board's cards in ``theme``; None when unknowable."""
+    v = theme_variables(theme)
+    background = resolve(v, "background", Color(0, 0, 0))
+    cursor = background and resolve(v, "block-cursor-background", background)
+    if background is None or cursor is None:
+        return None
+    backgrounds = {
+        "card": resolve(v, "surface", background),
+        "faint": background + cursor.with_alpha(FAINT),
+    }
+    found: list[tuple[str, float, float]] = []
+    for state, bg in backgrounds.items():
+        text = bg and resolve(v, "foreground", bg)
+        if bg is None or text is None:
+            return None
+        found.append((f"{state} foreground", contrast(text, bg), BODY))
+        for role in (*SECONDARY_ROLES, *BADGE_ROLES):
+            colour = resolve(v, role, bg)
+            if colour is None:
+                return None
+            # Countdown badges are body text; numbers, units and the card's edge secondary.
+            need = BODY if role in BADGE_ROLES and role != "text-muted" else SECONDARY
+            found.append((f"{state} {role}", contrast(colour, bg), need))
+    text = resolve(v, "block-cursor-foreground", cursor)
+    if text is None:
+        return None
+    found.append(("cursor block-cursor-foreground", contrast(text, cursor), BODY))
+    for role in BADGE_ROLES:
+        badge = resolve(v, role, cursor)
+        if badge is None:
+            return None
+        found.append((f"cursor badge {role}", contrast(best_text(badge), badge), BODY))
+    return found
+
+
+def readable(theme: Theme) -> bool:
+    """True when every card text in ``theme`` meets its WCAG AA contrast."""
+    found = card_contrasts(theme)
+    return found is not None and all(ratio >= need for _, ratio, need in found)
+
+
+def best_text(bg: Color) -> Color:
+    """Black or white, whichever reads better on ``bg`` (one of them always reaches 4.5:1)."""
+    black, white = Color(0, 0, 0), Color(255, 255, 255)
+    return black if contrast(black, bg) >= contrast(white, bg) else white

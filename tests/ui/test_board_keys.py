@@ -447,15 +447,19 @@ async def test_footer_explains_the_keys(make_app):
             assert expected in footer
 
 
-async def test_capital_s_opens_the_summary(make_app):
+async def test_percent_opens_the_summary_and_capital_s_does_not(make_app):
+    from taskboard.ui.screens.summary_screen import SummaryScreen
+
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("S")
+        await pilot.press("S")  # no longer a key: one shift away from s (sources)
         await pilot.pause()
-        if type(app.screen).__name__ == "SummaryScreen":
-            await pilot.press("escape")
-        else:  # the summary screen is another engineer's and may not exist yet
-            assert "汇总" in screen_text(app)
+        assert app.screen is app.board
+        await pilot.press("percent_sign")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")
+        assert app.screen is app.board
         assert app.board.model.shown == 12
 
 

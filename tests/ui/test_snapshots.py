@@ -21,10 +21,39 @@ def _no_blink(app) -> None:
         widget.cursor_blink = False
 
 
+# A default terminal, the size the other snapshots use, a laptop full screen, a wide monitor.
+BOARD_SIZES = [(80, 24), (120, 40), (160, 45), (220, 60)]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_board(snap_compare, make_app, lang):
-    """The three columns with counts, cards, countdown badges, filter bar and footer."""
-    assert snap_compare(make_app(lang=lang), terminal_size=SIZE)
+@pytest.mark.parametrize("size", BOARD_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_board(snap_compare, make_app, lang, size):
+    """The columns with counts, cards, countdown badges, filter bar and footer; at 80x24 the
+    footer keeps ``?``; from 200 columns cards show dates and co-units, from 50 rows three lines."""
+    assert snap_compare(make_app(lang=lang), terminal_size=size)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", [(80, 24), (220, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_board_filtered(snap_compare, make_app, lang, size):
+    """Two lead units, overdue only and a search: every filter shown, matches marked."""
+
+    async def narrow(pilot):
+        await pilot.press("f", *"区发", "space", "backspace", "backspace", *"区数", "space", "enter")
+        await pilot.press("slash", *"数据", "enter")
+
+    assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=narrow)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_edit_dialog_80x24(snap_compare, make_app, lang):
+    """The edit form whole, buttons included, on a default terminal."""
+
+    async def edit(pilot):
+        await pilot.press("e")
+        _no_blink(pilot.app)
+
+    assert snap_compare(make_app(lang=lang), terminal_size=(80, 24), run_before=edit)
 
 
 @pytest.mark.parametrize("lang", LANGS)

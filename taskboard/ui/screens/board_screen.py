@@ -28,7 +28,7 @@ from ..i18n import has_key, tr
 from ..keys import BOARD_KEYS, bindings, localize
 from ..messages import StoreReplied, TaskAction
 from ..widgets.board_footer import BoardFooter
-from ..widgets.card_column import CARD_HEIGHT, CardColumn
+from ..widgets.card_column import CardColumn
 from ..widgets.filter_bar import FilterBar
 from .detail_screen import DetailScreen
 from .edit_screen import EditScreen
@@ -143,6 +143,12 @@ class BoardScreen(Screen[None]):
     def _set_filters(self, filters: Filters) -> None:
         if filters != self.model.filters:
             self._apply(lambda: self.model.set_filters(filters))
+            # A new selection starts at its first card, matches highlighted.
+            for column in self.columns.values():
+                column.terms = filters.terms
+                column.to_top()
+            if not self.current_column.cards:
+                self._activate(next((s for s, c in self.columns.items() if c.cards), self._column))
 
     # -- the cursor ------------------------------------------------------------------
     def _step(self, delta: int) -> None:
@@ -182,16 +188,26 @@ class BoardScreen(Screen[None]):
         """Cursor to the column on the right."""
         self._change_column(1)
 
-    def _change_column(self, step: int) -> None:
+    def action_next_column(self) -> None:
+        """Cursor to the next column, round to the first (tab)."""
+        self._change_column(1, wrap=True)
+
+    def action_prev_column(self) -> None:
+        """Cursor to the previous column, round to the last (shift+tab)."""
+        self._change_column(-1, wrap=True)
+
+    def _change_column(self, step: int, *, wrap: bool = False) -> None:
         order = list(Status)
         i = order.index(self._column) + step
+        if wrap:
+            i %= len(order)
         if not 0 <= i < len(order):
             return
         here, there = self.current_column, self.columns[order[i]]
         if here.cursor is not None and there.cards:
             # Land on the card at the same height on screen, where the eye already is.
-            row_on_screen = here.cursor - here.scroll_offset.y // CARD_HEIGHT
-            there.move_cursor(there.scroll_offset.y // CARD_HEIGHT + row_on_screen)
+            row_on_screen = here.cursor - here.scroll_offset.y // here.card_height
+            there.move_cursor(there.scroll_offset.y // there.card_height + row_on_screen)
         self._activate(there.status)
 
     @on(CardColumn.Clicked)

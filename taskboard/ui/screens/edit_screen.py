@@ -8,8 +8,9 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select
 
 from taskboard.clock import BadDate, parse_date
@@ -64,6 +65,8 @@ def form_changes(
 class EditScreen(ModalScreen[dict[str, Any] | None]):
     """A form over one task; dismisses with the changed fields, or None."""
 
+    # One line a field (label, then a borderless input), so the whole form and its
+    # buttons fit an 80x24 terminal; the fields scroll if the terminal is smaller still.
     DEFAULT_CSS = """
     EditScreen { align: center middle; }
     EditScreen > #dialog {
@@ -76,10 +79,13 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
         padding: 0 1;
     }
     EditScreen #edit-title { text-style: bold; color: $text-primary; margin-bottom: 1; }
-    EditScreen .field-label { color: $text-muted; margin-top: 1; }
+    EditScreen #edit-fields { height: auto; max-height: 16; }
+    EditScreen .field { height: auto; margin-bottom: 1; }
+    EditScreen .field-label { color: $text-muted; width: 16; }
+    EditScreen .field Input, EditScreen .field Select { width: 1fr; }
     EditScreen .field-hint { color: $text-muted; text-style: italic; }
     EditScreen #edit-error { color: $text-error; height: auto; }
-    EditScreen #edit-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    EditScreen #edit-buttons { height: auto; align-horizontal: right; }
     EditScreen #edit-buttons Button { margin-left: 2; }
     """
 
@@ -99,27 +105,40 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
         kinds = [(tr(lang, f"kind_{k.value}"), k) for k in DeadlineKind]
         with Vertical(id="dialog"):
             yield Label(tr(lang, "edit_title", number=t.number), id="edit-title", markup=False)
-            yield Label(tr(lang, "field_title"), classes="field-label")
-            yield Input(t.title, id="edit-title-input")
-            yield Label(tr(lang, "field_lead_units"), classes="field-label")
-            yield Input("、".join(t.lead_units), id="edit-lead")
-            yield Label(tr(lang, "field_co_units"), classes="field-label")
-            yield Input("、".join(t.co_units), id="edit-co")
-            yield Label(tr(lang, "edit_units_hint"), classes="field-hint")
-            yield Label(tr(lang, "field_deadline"), classes="field-label")
-            yield Input(
-                t.deadline.isoformat() if t.deadline else "", placeholder="YYYY-MM-DD", id="edit-deadline"
-            )
-            yield Label(tr(lang, "edit_deadline_hint"), classes="field-hint")
-            yield Label(tr(lang, "field_deadline_text"), classes="field-label")
-            yield Input(t.deadline_text, id="edit-deadline-text")
-            yield Label(tr(lang, "field_deadline_kind"), classes="field-label")
-            yield Select(kinds, value=t.deadline_kind, allow_blank=False, id="edit-kind")
+            with VerticalScroll(id="edit-fields"):
+                yield self._field("field_title", Input(t.title, id="edit-title-input", compact=True))
+                yield self._field(
+                    "field_lead_units", Input("、".join(t.lead_units), id="edit-lead", compact=True)
+                )
+                yield self._field(
+                    "field_co_units",
+                    Input("、".join(t.co_units), id="edit-co", compact=True),
+                    hint="edit_units_hint",
+                )
+                deadline = t.deadline.isoformat() if t.deadline else ""
+                yield self._field(
+                    "field_deadline",
+                    Input(deadline, placeholder="YYYY-MM-DD", id="edit-deadline", compact=True),
+                    hint="edit_deadline_hint",
+                )
+                yield self._field(
+                    "field_deadline_text", Input(t.deadline_text, id="edit-deadline-text", compact=True)
+                )
+                yield self._field(
+                    "field_deadline_kind",
+                    Select(kinds, value=t.deadline_kind, allow_blank=False, id="edit-kind", compact=True),
+                )
             yield Label("", id="edit-error", markup=False)
             yield Label(tr(lang, "edit_hint"), classes="field-hint")
             with Horizontal(id="edit-buttons"):
-                yield Button(tr(lang, "edit_cancel"), id="edit-cancel")
-                yield Button(tr(lang, "edit_save"), variant="primary", id="edit-save")
+                yield Button(tr(lang, "edit_cancel"), id="edit-cancel", compact=True)
+                yield Button(tr(lang, "edit_save"), variant="primary", id="edit-save", compact=True)
+
+    def _field(self, label: str, control: Widget, hint: str | None = None) -> Widget:
+        """One row: the field's name and its input, with a hint under the input."""
+        column = Vertical(control, *([Label(tr(self._lang, hint), classes="field-hint")] if hint else []))
+        column.styles.height = "auto"
+        return Horizontal(Label(tr(self._lang, label), classes="field-label"), column, classes="field")
 
     def on_mount(self) -> None:
         """Start in the title field."""

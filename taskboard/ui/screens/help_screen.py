@@ -20,7 +20,8 @@ def help_table(lang: str, sections: tuple[tuple[str, tuple[KeySpec, ...]], ...])
     """One row per key under each section's title."""
     table = Table(box=None, show_header=True, header_style="bold", expand=True, pad_edge=False)
     table.add_column(tr(lang, "help_col_key"), no_wrap=True, min_width=10)
-    table.add_column(tr(lang, "help_col_action"), ratio=1)
+    # "fold": a Chinese sentence has no spaces to wrap at, and would otherwise end in "…".
+    table.add_column(tr(lang, "help_col_action"), ratio=1, overflow="fold")
     for title, specs in sections:
         table.add_row(Text(tr(lang, title), style="bold underline"), "")
         for spec in specs:

@@ -1,8 +1,9 @@
 """One kanban column, drawn line by line.
 
 A widget per card does not scale (10,000 ListView items take 40 s to mount),
-so a column is a single Line-API ScrollView: each card is two text lines plus
-a gap line, and :meth:`CardColumn.render_line` draws only the lines on screen.
+so a column is a single Line-API ScrollView: each card is two text lines (three
+on a tall terminal) plus a gap line, and :meth:`CardColumn.render_line` draws
+only the lines on screen.
 Drawn lines are cached by task version, so scrolling and cursor moves redraw
 almost nothing and a move repaints only the cards below the change.
 """
@@ -15,7 +16,9 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -24,10 +27,17 @@ from textual.strip import Strip
 from taskboard.model import Bucket, Status, Task, countdown
 
 from ..i18n import tr
-from ..textfit import fit, one_line
+from ..textfit import fit, marked, one_line
+from ..themes import FAINT, best_text
+from .card_text import dated, short_badge, with_co_units
 
-CARD_HEIGHT = 3  # title line, units + countdown line, gap
-CARD_LINES = 2
+CARD_LINES = 2  # title line; units + countdown line
+TALL_CARD_LINES = 3  # and co-units + deadline date, on a tall terminal
+TALL_ROWS = 50  # terminal rows from which cards take three lines
+WIDE_CARD = 60  # column cells (a terminal of 200 or more) from which cards show co-units and dates
+EDGE = ("▌", "█")  # a card's edge; the cursor card's of a column without focus
+FOCUS_MARK = "▶ "  # before the title of the column the keys act on
+_MATCH = Style(reverse=True)  # search matches: reversed, keeping whatever contrast the card has
 _CACHE_LIMIT = 4096
 
 # The component class giving each countdown bucket its colour.
@@ -77,19 +87,18 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         background: $background;
         padding: 0;
     }
-    CardColumn.-active {
-        border: round $border;
-        border-title-color: $text-primary;
-    }
+    /* The column the keys act on: its border; its title is marked and in the cursor's colours. */
+    CardColumn.-active { border: round $border; }
     CardColumn > .card { background: $surface; color: $foreground; }
     CardColumn > .card--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
         text-style: bold;
     }
+    /* Only a faint tint marks where the cursor is in the other columns. */
     CardColumn > .card--cursor-blurred {
-        background: $block-cursor-blurred-background;
-        color: $block-cursor-blurred-foreground;
+        background: $block-cursor-background FAINT%;
+        color: $foreground;
     }
     CardColumn > .card--number { color: $text-accent; text-style: bold; }
     CardColumn > .card--units { color: $text-muted; }
@@ -102,7 +111,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     CardColumn > .badge--ongoing { color: $text-primary; text-style: italic; }
     CardColumn > .badge--recurring { color: $text-primary; text-style: italic; }
     CardColumn > .badge--undated { color: $text-muted; }
-    """
+    """.replace("FAINT%", f"{round(FAINT * 100)}%")
 
     class Clicked(Message):
         """A card was clicked (``open`` on a double click)."""
@@ -129,7 +138,32 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._lines: dict[tuple[object, ...], Strip] = {}
         self._colours: tuple[Style, ...] = ()
         self._recheck_colours = True
+        self._terms: tuple[str, ...] = ()
+        self._card_lines = CARD_LINES
+        self._palette: dict[tuple[int, str], Style] = {}
         self._update_title()
+
+    @property
+    def card_lines(self) -> int:
+        """Text lines per card: two, three on a tall terminal."""
+        return self._card_lines
+
+    @property
+    def card_height(self) -> int:
+        """Screen lines per card, the gap below it included."""
+        return self._card_lines + 1
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The search words highlighted on the cards."""
+        return self._terms
+
+    @terms.setter
+    def terms(self, value: tuple[str, ...]) -> None:
+        if value != self._terms:
+            self._terms = value
+            self._lines.clear()
+            self.refresh()
 
     # -- state set by the screen -----------------------------------------------------
     @property
@@ -168,9 +202,9 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._cards = cards
         old_cursor = self._cursor
         self._cursor = self._clamp(cursor)
-        self._set_virtual_height(max(1, len(cards)) * CARD_HEIGHT)
+        self._set_virtual_height(max(1, len(cards)) * self.card_height)
         self._update_title()
-        top = changed_from * CARD_HEIGHT
+        top = changed_from * self.card_height
         self.refresh_lines(top, max(0, self.scroll_offset.y + self.size.height - top))
         if old_cursor is not None and old_cursor < changed_from:
             self._refresh_card(old_cursor)
@@ -203,7 +237,12 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     @property
     def page_cards(self) -> int:
         """How many cards fit in the view (for page up / down)."""
-        return max(1, self.scrollable_content_region.height // CARD_HEIGHT)
+        return max(1, self.scrollable_content_region.height // self.card_height)
+
+    def to_top(self) -> None:
+        """Cursor on the first card, scrolled to the very top (a new filter starts there)."""
+        self.move_cursor(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def scroll_to_cursor(self) -> None:
         """Scroll just enough to show the cursor card."""
@@ -213,8 +252,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if height <= 0:  # not laid out yet
             self.call_after_refresh(self.scroll_to_cursor)
             return
-        top = self._cursor * CARD_HEIGHT
-        bottom = top + CARD_LINES
+        top = self._cursor * self.card_height
+        bottom = top + self._card_lines
         y = self.scroll_offset.y
         if top < y:
             self.scroll_to(y=top, animate=False)
@@ -228,14 +267,14 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             self._check_colours()
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
-        index, part = divmod(line, CARD_HEIGHT)
+        index, part = divmod(line, self.card_height)
         if not self._cards:
             return self._empty_line(width, line)
-        if index >= len(self._cards) or part >= CARD_LINES:
+        if index >= len(self._cards) or part >= self._card_lines:
             return Strip.blank(width, self.rich_style)
         task = self._cards[index]
         state = 0 if index != self._cursor else 2 if self._active else 1
-        key = (task.id, task.revision, task.updated, task.status, part, state, width)
+        key = (task.id, task.revision, task.updated, task.status, part, state, width, self._card_lines)
         strip = self._lines.get(key)
         if strip is None:
             if len(self._lines) > _CACHE_LIMIT:
@@ -244,42 +283,83 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         return strip
 
     def _draw(self, task: Task, part: int, state: int, width: int) -> Strip:
-        base = self.get_component_rich_style(("card", "card--cursor-blurred", "card--cursor")[state])
-        bucket = countdown(task, self._today).bucket
-        accent = self._fg(BADGE_CLASS[bucket])
-        # The card's left edge carries its countdown colour, so urgency reads down a column.
-        edge = Segment("▌", base + Style(color=accent.color))
+        base = self._style(state, "")
+        cd = countdown(task, self._today)
+        badge_class = BADGE_CLASS[cd.bucket]
+        # The card's left edge carries its countdown colour, so urgency reads down a column;
+        # it is wider on the cursor card of a column without focus (a faint marker, readable
+        # in every theme), and in the text colour on the cursor card itself.
+        edge_colour = Style(color=self._style(state, badge_class).color)
+        edge = Segment("▌", base) if state == 2 else Segment(EDGE[state], base + edge_colour)
         inner = width - 2
+        wide = inner >= WIDE_CARD
         if part == 0:
             number = fit(task.number, max(1, inner // 3))
             title = fit(one_line(task.title), inner - cell_len(number) - 1)
             segments = [
                 edge,
-                Segment(number, base + self._fg("card--number")),
-                Segment(" " + title, base),
+                Segment(number, self._style(state, "card--number")),
+                Segment(" ", base),
+                *marked(title, self._terms, base, base + _MATCH),
             ]
         else:
-            badge = countdown(task, self._today).label(self.lang)
-            # A measure the document gives no lead unit still says so, rather than a blank line.
-            names = "、".join(task.lead_units) or tr(self.lang, "no_lead")
+            if part == 1:
+                badge = cd.label(self.lang)
+                if cell_len(badge) > inner // 2:  # a narrow column: leave the units some room
+                    badge = short_badge(cd, self.lang)
+                # A measure the document gives no lead unit still says so, rather than a blank line.
+                names = "、".join(task.lead_units) or tr(self.lang, "no_lead")
+                if wide and self._card_lines == CARD_LINES:  # no third line: co-units and date go here
+                    names = with_co_units(names, task, self.lang)
+                    badge = dated(badge, task)
+            else:
+                badge = task.deadline.isoformat() if task.deadline else ""
+                names = with_co_units("", task, self.lang)
+            units_style = self._style(state, "card--units")
             units = fit(names, inner - cell_len(badge) - 1)
             gap = inner - cell_len(units) - cell_len(badge)
             segments = [
                 edge,
-                Segment(units, base + self._fg("card--units")),
+                *marked(units, self._terms, units_style, units_style + _MATCH),
                 Segment(" " * gap, base),
-                Segment(badge, base + accent),
+                Segment(badge, self._style(state, badge_class if part == 1 else "card--units")),
             ]
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _fg(self, component: str) -> Style:
-        """A component's text colour and attributes, to lay over a card's background.
+    def _style(self, state: int, component: str) -> Style:
+        """The style of ``component`` text on a card in ``state`` (see :meth:`_check_colours`)."""
+        return self._palette[state, component]
 
-        Not the "partial" style: that keeps colours like ``$text-muted`` with
-        their alpha, which Rich cannot draw; the full style has them blended.
+    def _build_palette(self) -> None:
+        """Every component's colour blended over each card background, as Textual would paint it.
+
+        Textual blends a component's colour over the widget's background, but these colours
+        are drawn on the card's: a muted unit name on the cursor card came out unreadable.
+        On the cursor card every text is in the cursor's text colour and the countdown is a
+        badge in its own colour, with black or white text, whichever contrasts more.
         """
-        full = self.get_component_rich_style(component)
-        return Style(color=full.color, bold=full.bold, italic=full.italic, reverse=full.reverse, dim=full.dim)
+        palette: dict[tuple[int, str], Style] = {}
+        for state, name in enumerate(("card", "card--cursor-blurred", "card--cursor")):
+            card = self.get_component_rich_style(name)
+            bg = Color.from_rich_color(card.bgcolor)
+            palette[state, ""] = card
+            for component in self.COMPONENT_CLASSES:
+                styles = self.get_component_styles(component)
+                colour = styles.color
+                shown = bg.get_contrast_text(colour.a) if styles.auto_color else colour
+                fg = bg + shown
+                if state == 2 and component.startswith("badge--"):
+                    badge = Style(color=best_text(fg).rich_color, bgcolor=fg.rich_color)
+                    palette[state, component] = card + badge
+                elif state == 2:
+                    palette[state, component] = card
+                else:
+                    text = styles.text_style
+                    palette[state, component] = card + Style(
+                        color=fg.rich_color, bold=text.bold, italic=text.italic, reverse=text.reverse
+                    )
+        self._palette = palette
+        self._update_title()
 
     def _empty_line(self, width: int, line: int) -> Strip:
         if line != 0:
@@ -300,12 +380,19 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def _check_colours(self) -> None:
         self._recheck_colours = False
         colours = tuple(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES))
-        if colours != self._colours:
+        if colours != self._colours or not self._palette:
             self._colours = colours
+            self._build_palette()
             self._lines.clear()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the cursor card visible when the terminal shrinks."""
+        """Three lines a card on a tall terminal; keep the cursor card visible."""
+        lines = TALL_CARD_LINES if self.app.size.height >= TALL_ROWS else CARD_LINES
+        if lines != self._card_lines:
+            self._card_lines = lines
+            self._lines.clear()
+            self._set_virtual_height(max(1, len(self._cards)) * self.card_height)
+            self.refresh()
         self.scroll_to_cursor()
 
     @property
@@ -318,6 +405,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if value != self._active:
             self._active = value
             self.set_class(value, "-active")
+            self._update_title()
             self._refresh_card(self._cursor)
 
     def on_click(self, event: events.Click) -> None:
@@ -325,8 +413,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index, part = divmod(offset.y + self.scroll_offset.y, CARD_HEIGHT)
-        if part >= CARD_LINES or index >= len(self._cards):
+        index, part = divmod(offset.y + self.scroll_offset.y, self.card_height)
+        if part >= self._card_lines or index >= len(self._cards):
             return
         event.stop()
         self.move_cursor(index)
@@ -344,9 +432,13 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if index is None:
             return
         width = max(self.virtual_size.width, self.size.width)
-        self.refresh(Region(0, index * CARD_HEIGHT - self.scroll_offset.y, width, CARD_LINES))
+        self.refresh(Region(0, index * self.card_height - self.scroll_offset.y, width, self._card_lines))
 
     def _update_title(self) -> None:
-        self.border_title = tr(
-            self.lang, "column_title", label=self.status.label(self.lang), count=len(self._cards)
-        )
+        title = tr(self.lang, "column_title", label=self.status.label(self.lang), count=len(self._cards))
+        if not self._active:
+            self.border_title = title
+            return
+        # Textual would pick a title colour against the column's background, not the cursor colour.
+        cursor = self._palette.get((2, ""))
+        self.border_title = Text(FOCUS_MARK + title, style=cursor or "")

@@ -1,9 +1,15 @@
-"""The always-visible line above the columns: active filters, "shown N of M", order and date."""
+"""The always-visible line above the columns: active filters, "shown N of M", order and date.
+
+An active filter is never hidden: on a narrow terminal the counts, order and
+date shrink to their figures, and the filters wrap onto further lines rather
+than end in "…" (the board saying "显示 0" with the reason cut off).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
@@ -12,6 +18,7 @@ from ..board_model import Filters, SortKey
 from ..i18n import tr
 
 _MAX_NAMED = 2  # beyond this many units or sources the bar says "…等N个"
+NARROW = 100  # terminal columns below which the counts, order and date are shown short
 
 
 def _names(items: frozenset[str], lang: str) -> str:
@@ -41,7 +48,7 @@ class FilterBar(Horizontal):
 
     DEFAULT_CSS = """
     FilterBar {
-        height: 1;
+        height: auto;
         dock: top;
         background: $panel;
         padding: 0 1;
@@ -52,13 +59,29 @@ class FilterBar(Horizontal):
         text-overflow: ellipsis;
         color: $text-muted;
     }
-    FilterBar.-active > #filters { color: $text-warning; text-style: bold; }
+    FilterBar.-active > #filters {
+        color: $text-warning;
+        text-style: bold;
+        text-wrap: wrap;
+        text-overflow: fold;  /* a unit name has no spaces to wrap at */
+    }
     FilterBar > #status { width: auto; color: $text; padding-left: 2; }
     """
 
     def __init__(self, lang: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
+        self._narrow = False
+        self._last: tuple[object, ...] | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Short counts on a narrow terminal."""
+        narrow = self.app.size.width < NARROW
+        if narrow != self._narrow:
+            self._narrow = narrow
+            if self._last is not None:
+                filters, kwargs = self._last
+                self.show(filters, **kwargs)
 
     def compose(self) -> ComposeResult:
         """A label for the filters, one for the counts."""
@@ -76,14 +99,25 @@ class FilterBar(Horizontal):
         read_only: bool = False,
     ) -> None:
         """Display the board's current state."""
+        self._last = (
+            filters,
+            {"shown": shown, "total": total, "sort": sort, "today": today, "read_only": read_only},
+        )
         lang = self.lang
         self.set_class(filters.active, "-active")
         self._set("#filters", describe_filters(filters, lang))
-        status = [
-            tr(lang, "shown", shown=shown, total=total),
-            tr(lang, "sort_label", sort=tr(lang, f"sort_{sort.value}")),
-            tr(lang, "as_of", date=today.isoformat()),
-        ]
+        if self._narrow:
+            status = [
+                tr(lang, "shown_short", shown=shown, total=total),
+                tr(lang, f"sort_{sort.value}"),
+                today.isoformat(),
+            ]
+        else:
+            status = [
+                tr(lang, "shown", shown=shown, total=total),
+                tr(lang, "sort_label", sort=tr(lang, f"sort_{sort.value}")),
+                tr(lang, "as_of", date=today.isoformat()),
+            ]
         if read_only:
             status.append(tr(lang, "read_only"))
         self._set("#status", "  ·  ".join(status))
