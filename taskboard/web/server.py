@@ -21,6 +21,8 @@ from .sessions import BadName, SessionKeys, check_name
 
 log = logging.getLogger("taskboard.web")
 TEMPLATES = Path(__file__).parent / "templates"
+# Seconds a board gets to save and exit after its tab closed, before it is killed.
+QUIT_GRACE = 10.0
 
 # What the name form says, by language; the reason codes come from check_name.
 TEXTS = {
@@ -52,6 +54,22 @@ class _PathOnlyLog(AbstractAccessLogger):
 
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
         self.logger.info("%s %s %s %s", request.remote, request.method, request.path, response.status)
+
+
+class _BoardService(AppService):
+    """textual-serve's AppService that also reaps its board process when the tab goes."""
+
+    async def stop(self) -> None:
+        """Ask the board to quit (it saves what it queued), then wait; kill one that hangs."""
+        await super().stop()
+        process = self._process
+        if process is None or process.returncode is not None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), QUIT_GRACE)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
 
 
 class BoardServer(Server):
@@ -161,10 +179,10 @@ class BoardServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15)
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
-        service: AppService | None = None
+        service: _BoardService | None = None
         try:
             await websocket.prepare(request)
-            service = AppService(
+            service = _BoardService(
                 self.command_for(name or None),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
