@@ -122,7 +122,7 @@ class BoardServer(Server):
             port=self.port,
             handle_signals=False,
             loop=loop,
-            print=lambda *args: None,
+            print=self.announce,  # aiohttp calls it once the sockets listen
             access_log_class=_PathOnlyLog,
         )
 
@@ -139,7 +139,10 @@ class BoardServer(Server):
         return app
 
     async def on_startup(self, app: web.Application) -> None:
-        """Print the banner (plain text: it holds paths and the token, never markup)."""
+        """Nothing: textual-serve prints its logo here, before the port is even bound."""
+
+    def announce(self, *_: object) -> None:
+        """Print the banner once listening (plain text: it holds paths and the token, never markup)."""
         for line in self.banner:
             print(line, flush=True)
 

@@ -1,0 +1,139 @@
+"""`taskboard serve` as people start it: the printed address, the generated token, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from taskboard.cli import main
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def wait_listening(port: int, timeout: float = 15.0) -> None:
+    """Connect until the port accepts (the banner comes once it listens; this is the bounded check)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def wait_for_line(proc: subprocess.Popen, pattern: str, timeout: float = 30.0) -> re.Match:
+    """Read the server's output until a line matches; fail (never hang) after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        seen.append(line)
+        if found := re.search(pattern, line):
+            return found
+    raise AssertionError(f"no line matching {pattern!r} in {seen!r}")
+
+
+@pytest.fixture
+def serve(db):
+    """Start ``taskboard serve ARGS`` on a free port; always stopped (SIGINT, then kill) afterwards."""
+    procs = []
+
+    def start(*args: str) -> tuple[subprocess.Popen, int]:
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "taskboard", "--db", str(db), "serve", "--port", str(port), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "TASKBOARD_TOKEN": ""},
+        )
+        procs.append(proc)
+        return proc, port
+
+    yield start
+    for proc in procs:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+
+
+def test_listening_on_every_interface_generates_prints_and_demands_a_token(serve):
+    proc, port = serve("--host", "0.0.0.0")
+    url = wait_for_line(proc, r"看板地址: (http://\S+)").group(1)
+    token = re.search(r"\?token=([\w-]+)$", url).group(1)
+    assert len(token) >= 24
+    wait_listening(port)
+    assert http_status(f"http://127.0.0.1:{port}/") == 403  # loopback, but the server is public
+    assert http_status(f"http://127.0.0.1:{port}/?token={token}") == 200
+
+
+def test_a_given_token_is_used_and_not_replaced(serve):
+    proc, port = serve("--host", "0.0.0.0", "--token", "our-own-token-2023")
+    assert wait_for_line(proc, r"看板地址: (\S+)").group(1).endswith("?token=our-own-token-2023")
+    wait_listening(port)
+    assert http_status(f"http://127.0.0.1:{port}/?token=our-own-token-2023") == 200
+    assert http_status(f"http://127.0.0.1:{port}/?token=something-else-2023") == 403
+
+
+def test_loopback_by_default_without_a_token(serve):
+    proc, port = serve()
+    url = wait_for_line(proc, r"看板地址: (\S+)").group(1)
+    assert url == f"http://localhost:{port}/"
+    wait_listening(port)
+    assert http_status(f"http://127.0.0.1:{port}/") == 200
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["serve", "--port", "70000"], "--port must be between 1 and 65535"),
+        (["serve", "--token", "short"], "--token needs at least 12 characters"),
+        (["--as", "张三\x1b[2J", "serve"], "--as needs a name without control characters"),
+    ],
+)
+def test_bad_options_fail_in_one_line(db, capsys, argv, message):
+    assert main(["--db", str(db), *argv]) == 1
+    out, err = capsys.readouterr()
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err and out == ""
+
+
+def test_a_port_in_use_is_one_line(db, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run(
+            [sys.executable, "-m", "taskboard", "--db", str(db), "serve", "--port", str(port)],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert proc.returncode == 1 and "看板地址" not in proc.stdout  # no address that does not answer
+    assert proc.stderr.startswith("taskboard: error:") and proc.stderr.count("\n") == 1, proc.stderr
