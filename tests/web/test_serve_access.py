@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shlex
 from urllib.parse import quote
 
 import aiohttp
 import pytest
 
+from taskboard.cli.main import build_parser
 from taskboard.web import BadName, check_name, is_loopback_host
 from taskboard.web.sessions import KEY_LIFETIME, SessionKeys
 from tests.web.conftest import make_server, running, websocket_url
@@ -136,3 +138,11 @@ def test_session_keys_expire():
     fresh = keys.issue("李四")
     assert keys.take(old) is None
     assert keys.take(fresh) == "李四" and keys.take(fresh) is None
+
+
+@pytest.mark.parametrize("name", ["$(touch pwned)", "张 三'; rm -rf ~ #", "-张三", 'O\'Brien "Bob"'])
+def test_a_name_reaches_the_board_command_as_one_literal_argument(db, name):
+    server = make_server(db)
+    argv = shlex.split(server.command_for(check_name(name)))  # how the shell textual-serve uses splits it
+    assert argv[-1] == f"--as={name}" and argv[:-1] == server.board_argv
+    assert build_parser().parse_args(argv[3:]).who == name  # after "python -m taskboard"
