@@ -11,7 +11,7 @@ from typing import Any
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from aiohttp.abc import AbstractAccessLogger
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
@@ -98,6 +98,7 @@ class BoardServer(Server):
         self.lang = lang if lang in TEXTS else "en"
         self.banner = banner
         self.sessions = SessionKeys()
+        self._sockets: set[web.WebSocketResponse] = set()
 
     def command_for(self, name: str | None) -> str:
         """The shell command that runs one tab's board, recording ``name`` as its author."""
@@ -137,6 +138,14 @@ class BoardServer(Server):
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(TEMPLATES))
         app.router.add_get("/ws/{key}", self.handle_session, name="session")
         return app
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Close every tab's websocket, so each board quits (saving first) and the server can exit.
+
+        aiohttp otherwise waits for open websockets until its shutdown timeout.
+        """
+        for websocket in list(self._sockets):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
 
     async def on_startup(self, app: web.Application) -> None:
         """Nothing: textual-serve prints its logo here, before the port is even bound."""
@@ -185,6 +194,7 @@ class BoardServer(Server):
         service: _BoardService | None = None
         try:
             await websocket.prepare(request)
+            self._sockets.add(websocket)
             service = _BoardService(
                 self.command_for(name or None),
                 write_bytes=websocket.send_bytes,
@@ -200,6 +210,7 @@ class BoardServer(Server):
         except Exception as error:  # a broken tab must never take the server down
             log.exception(error)
         finally:
+            self._sockets.discard(websocket)
             if service is not None:
                 # Tells the board to quit; its writer saves what was queued first.
                 await service.stop()

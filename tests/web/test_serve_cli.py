@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
@@ -11,10 +12,13 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
+import aiohttp
 import pytest
 
 from taskboard.cli import main
+from tests.web.conftest import ROWS, open_tab
 
 
 def free_port() -> int:
@@ -137,3 +141,31 @@ def test_a_port_in_use_is_one_line(db, capsys):
         )  # fmt: skip
     assert proc.returncode == 1 and "看板地址" not in proc.stdout  # no address that does not answer
     assert proc.stderr.startswith("taskboard: error:") and proc.stderr.count("\n") == 1, proc.stderr
+
+
+def boards_of(name: str) -> list[int]:
+    """Pids of board processes running for the tab named ``name`` (Linux /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            argv = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue  # the process ended while we looked
+        if f"--as={name}".encode() in argv and b"taskboard" in argv:
+            found.append(int(cmdline.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs Linux /proc")
+async def test_stopping_the_server_ends_the_boards_of_open_tabs(serve, db):
+    proc, port = serve()
+    wait_for_line(proc, r"看板地址")
+    wait_listening(port)
+    name = f"赵六-{port}"
+    async with aiohttp.ClientSession() as http, open_tab(http, f"http://127.0.0.1:{port}", name) as tab:
+        await tab.wait_for(ROWS[0][1])
+        assert len(boards_of(name)) == 1  # the tab's own board process, under the tab's name
+        proc.send_signal(signal.SIGINT)  # Ctrl+C while the tab is still open
+        # aiohttp alone would wait 60 s for the open websocket; the server closes it at once.
+        assert await asyncio.to_thread(proc.wait, 20) == 0
+    assert boards_of(name) == []
