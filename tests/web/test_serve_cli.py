@@ -98,6 +98,10 @@ def test_listening_on_every_interface_generates_prints_and_demands_a_token(serve
     wait_listening(port)
     assert http_status(f"http://127.0.0.1:{port}/") == 403  # loopback, but the server is public
     assert http_status(f"http://127.0.0.1:{port}/?token={token}") == 200
+    proc.send_signal(signal.SIGINT)
+    log, _ = proc.communicate(timeout=20)
+    assert "GET / 403" in log and "GET / 200" in log  # each request logged...
+    assert token not in log  # ...without its query: the token is printed once, in the address
 
 
 def test_a_given_token_is_used_and_not_replaced(serve):
