@@ -46,6 +46,8 @@ def cmd_serve(ctx: Context, args: argparse.Namespace) -> int:
     """Listen until interrupted; refuse to listen beyond loopback without a token."""
     from ..web import BoardServer, is_loopback_host, new_token  # aiohttp loads only for `serve`
 
+    if args.who is not None:
+        raise CommandError("serve: each browser tab records the name its user gives; --as does not apply")
     if not 0 < args.port < 65536:
         raise CommandError(f"--port must be between 1 and 65535, not {args.port}")
     token = args.token or os.environ.get(TOKEN_ENV) or None
