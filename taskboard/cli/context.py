@@ -7,6 +7,7 @@ from datetime import date
 from functools import cached_property
 
 from .. import clock, config
+from ..safetext import one_line
 from ..services import open_store
 from ..store import TaskStore
 
@@ -16,7 +17,7 @@ class CommandError(Exception):
 
 
 def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
-    """``--db``, ``--today``, ``--lang``, ``--theme``; accepted before or after the command."""
+    """The global options (``--db``, ``--today``, ``--as`` …); accepted before or after the command."""
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--db",
@@ -35,6 +36,16 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = Fals
     )
     parser.add_argument(
         "--theme", metavar="NAME", default=default, help="board theme (default: the last one chosen)"
+    )
+    parser.add_argument(
+        "--as",
+        dest="who",
+        metavar="NAME",
+        default=default,
+        help="the author recorded in history (default: user@host)",
+    )
+    parser.add_argument(
+        "--read-only", action="store_true", default=default, help="open the database for reading only"
     )
 
 
@@ -76,4 +87,8 @@ class Context:
         reading = command in READING_COMMANDS or getattr(self.args, "dry_run", False)
         if command == "units" and getattr(self.args, "units_command", None):
             reading = False  # `units merge` renames units
-        return open_store(self.args.db, writable=not reading)
+        who = getattr(self.args, "who", None)
+        if who is not None and (not who.strip() or one_line(who) != who):
+            raise CommandError("--as needs a name without control characters")
+        read_only = getattr(self.args, "read_only", False)
+        return open_store(self.args.db, who=who, writable=not (reading or read_only))

@@ -10,7 +10,7 @@ from .. import __version__
 from ..clock import BadDate
 from ..safetext import one_line
 from ..store import StoreError
-from . import database, importing, lifecycle, reports, tasks, units
+from . import database, importing, lifecycle, reports, serve, tasks, units
 from .context import CommandError, Context, add_global_options
 
 EXIT_ERROR = 1
@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     add_global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (importing, tasks, lifecycle, reports, database, units):
+    for module in (importing, tasks, lifecycle, reports, database, units, serve):
         module.register(sub, common)
     return parser
 
