@@ -177,11 +177,11 @@ def _assignment(
     node: Node, text: str, inherited: list[Field], first_leads: bool, aliases: AliasTable | None
 ) -> Assignment:
     if any(f.kind in (FieldKind.LEAD, FieldKind.RESP, FieldKind.CO) for f in node.fields):
-        return assignment_from_fields(node.fields, aliases)
+        return assignment_from_fields(node.fields, aliases, first_leads)
     phrase = trailing_assignment(text)
     if phrase:
         return assignment_from_phrase(phrase[0], first_leads, aliases)
-    return assignment_from_fields(inherited, aliases)
+    return assignment_from_fields(inherited, aliases, first_leads)
 
 
 def _numbers(nodes: list[Node]) -> list[str]:

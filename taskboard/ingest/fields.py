@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .aliases import AliasTable
-from .units import is_collective, split_units
+from .units import is_collective, is_placeholder, split_units
 
 
 class FieldKind(Enum):
@@ -29,18 +29,22 @@ class FieldKind(Enum):
 
 
 _LABELS = (
-    (FieldKind.PERSON, r"(?:牵头|责任|分管|联系)(?:领导|人)|责任人"),
-    (FieldKind.LEAD, r"牵头(?:单位|部门|处室|科室|机构)|主责(?:单位|部门)|主办(?:单位|部门)"),
-    (FieldKind.RESP, r"责任(?:单位|部门|处室|科室|主体)|承办(?:单位|部门)"),
-    (FieldKind.CO, r"(?:配合|协办|参与|协同|协助)(?:单位|部门|处室|科室)"),
-    (FieldKind.DUE, r"完成(?:时限|时间|期限|日期)|时间(?:节点|要求|安排|进度)|办结时限|时限要求|时限"),
-    (FieldKind.STATUS, r"进展状态|状态"),
+    (FieldKind.PERSON, r"(?:牵头|责任|分管|联系|包保)(?:负责)?(?:领导|人)|责任人"),
+    (FieldKind.LEAD, r"牵头(?:责任)?(?:单位|部门|处室|科室|机构)|主责(?:单位|部门)|主办(?:单位|部门)"),
+    (FieldKind.RESP, r"责任(?:单位|部门|处室|科室|主体)|承办(?:单位|部门)|指导(?:单位|部门)"),
+    (FieldKind.CO, r"(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|处室|科室)"),
+    (
+        FieldKind.DUE,
+        r"完成(?:时限|时间|期限|日期)|时间(?:节点|要求|安排|进度)?|办结时限|时限要求|时限",
+    ),
+    (FieldKind.STATUS, r"进展状态|状态|(?:当前)?进度|进展情况|完成情况|推进情况"),
     (FieldKind.LABEL, r"具体(?:任务|措施|内容)|工作(?:任务|措施|内容)|任务内容|主要内容"),
 )
-# A label starts a line or follows a blank or a sentence end, and ends with a colon; each
-# alternative is a group named after its kind.
+# A label starts a line or follows a blank, a sentence end, a comma or an opening bracket
+# (``…。（牵头单位：X，配合单位：Y）``), and ends with a colon; each alternative is a group
+# named after its kind.
 FIELD_LABEL = re.compile(
-    r"(?:^|(?<=[\s。；;！!？?]))(?:"
+    r"(?:^|(?<=[\s。；;！!？?，,(（〔【\[]))(?:"
     + "|".join(f"(?P<{kind.value}>{pattern})" for kind, pattern in _LABELS)
     + r")\s*[:：]\s*"
 )
@@ -58,6 +62,7 @@ class Field:
 
     kind: FieldKind
     value: str = ""
+    bracketed: bool = False  # inside a bracket at the end of a measure: （责任单位：X、Y）
 
 
 # ``（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）`` and friends.
@@ -109,18 +114,29 @@ class Assignment:
 
     leads: list[str] = field(default_factory=list)
     cos: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)  # placeholders named next to units (各省级人民政府)
 
     @property
     def collectives(self) -> list[str]:
         """Units that stand for a group (各部门…), in lead-then-co order."""
-        return [u for u in (*self.leads, *self.cos) if is_collective(u)]
+        found = [u for u in (*self.leads, *self.cos) if is_collective(u)]
+        return list(dict.fromkeys([*found, *self.groups]))
 
     def __bool__(self) -> bool:
         return bool(self.leads or self.cos)
 
     def tidy(self) -> Assignment:
-        """Drop repeats, and co-units that also lead."""
-        self.leads = list(dict.fromkeys(self.leads))
+        """Drop repeats, co-units that also lead, and placeholders standing next to real units.
+
+        ``X、Y等，各县（市、区）政府`` names X and Y; the governments are a collective
+        (kept in :attr:`collectives`), never a lead. A list of placeholders only
+        (``配合部门：各部门``) is kept as the co-units it is.
+        """
+        self.groups += [u for u in self.leads if is_placeholder(u)]
+        self.leads = list(dict.fromkeys(u for u in self.leads if not is_placeholder(u)))
+        if any(not is_collective(u) for u in self.cos):
+            self.groups += [u for u in self.cos if is_placeholder(u)]
+            self.cos = [u for u in self.cos if not is_placeholder(u)]
         leads = set(self.leads)
         self.cos = list(dict.fromkeys(u for u in self.cos if u not in leads))
         return self
@@ -129,12 +145,19 @@ class Assignment:
 def assignment_from_phrase(phrase: str, first_leads: bool, aliases: AliasTable | None) -> Assignment:
     """Units of an inline phrase: ``X牵头，Y配合`` or ``X、Y负责``."""
     result = Assignment()
-    clauses = [c for c in re.split(r"[，,；;。]", phrase) if c.strip()]
+    clauses = [c for c in re.split(r"[，,；;。]", _strip_notes(phrase)) if c.strip()]
     listed: list[str] = []
     for clause in clauses:
         m = _ROLE_CLAUSE.match(clause.strip())
         role = m.group("role") if m else ""
-        units = split_units(m.group("units") if m else clause, aliases)
+        body = m.group("units") if m else clause
+        if "会同" in body:
+            # ``A、B会同C负责``: A and B lead, C works with them.
+            left, _, right = body.partition("会同")
+            result.leads += split_units(left, aliases)
+            result.cos += split_units(right, aliases)
+            continue
+        units = split_units(body, aliases)
         if role == "牵头":
             result.leads += units
         elif role in ("配合", "参与", "协助", "协同"):
@@ -142,21 +165,47 @@ def assignment_from_phrase(phrase: str, first_leads: bool, aliases: AliasTable |
         else:
             listed += units
     if listed:
+        named = [u for u in listed if not is_placeholder(u)]
         if result.leads:
             result.cos += listed
-        elif first_leads:
-            result.leads, result.cos = listed[:1], listed[1:] + result.cos
+        elif named:
+            # （X、Y负责）: the first listed leads (the State Council convention, stated or not).
+            result.leads = named[:1]
+            result.cos = named[1:] + result.cos
+            result.groups = [u for u in listed if is_placeholder(u)]
         else:
             result.leads = listed
     return result.tidy()
 
 
-def assignment_from_fields(fields: list[Field], aliases: AliasTable | None) -> Assignment:
-    """Units of a 牵头/责任/配合 block; a lone 责任单位 names the leads."""
+# Remarks inside a unit list: ``县发改局(首位单位为牵头单位,下同)``, ``，排在首位的为牵头单位，下同``.
+_NOTE_IN_BRACKETS = re.compile(r"[(（][^()（）]*(?:牵头|下同)[^()（）]*[)）]")
+
+
+def _strip_notes(value: str) -> str:
+    return _FIRST_LEADS_NOTE.sub("", _NOTE_IN_BRACKETS.sub("", value))
+
+
+def assignment_from_fields(
+    fields: list[Field], aliases: AliasTable | None, first_leads: bool = False
+) -> Assignment:
+    """Units of a 牵头/责任/配合 block.
+
+    A lone 责任单位 line names the leads; a lone 责任单位 inside the measure's closing
+    bracket, or under a 列第一位者为牵头单位 rule, follows the State Council convention:
+    the first listed unit leads and the others work with it.
+    """
     by_kind: dict[FieldKind, list[str]] = {k: [] for k in UNIT_KINDS}
+    first = first_leads
     for f in fields:
         if f.kind in by_kind:
-            by_kind[f.kind] += split_units(f.value, aliases)
+            first = first or says_first_listed_leads(f.value) or (f.kind is FieldKind.RESP and f.bracketed)
+            by_kind[f.kind] += split_units(_strip_notes(f.value), aliases)
     if by_kind[FieldKind.LEAD]:
         return Assignment(by_kind[FieldKind.LEAD], by_kind[FieldKind.RESP] + by_kind[FieldKind.CO]).tidy()
-    return Assignment(by_kind[FieldKind.RESP], by_kind[FieldKind.CO]).tidy()
+    resp = by_kind[FieldKind.RESP]
+    if first:
+        named = [u for u in resp if not is_placeholder(u)]
+        lead = named[:1]
+        return Assignment(lead, [u for u in resp if u not in lead] + by_kind[FieldKind.CO]).tidy()
+    return Assignment(resp, by_kind[FieldKind.CO]).tidy()

@@ -1,0 +1,93 @@
+"""A parsing copy of a document: full-width forms folded, traditional characters simplified.
+
+Web copies mix ``:,;()`` with ``：，；（）`` and mirrors print ``牽頭單位``; the rules
+of this package are written once, for the folded simplified form. The fold is
+character for character (same length), so every string the parser cuts out of
+the folded copy can be traced back to the document's own spelling:
+:class:`Restorer` gives titles, texts and units back as the document wrote them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# U+FF01…U+FF5E are the full-width forms of ASCII (NFKC folds them one to one); the
+# ideographic space is a blank. Other NFKC folds (①→1, ㈠→(一)) would change the
+# numbering the outline reads, so they are left alone.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    """opencc-purepy's t2s converter and a pattern finding any traditional character."""
+    from opencc_purepy import OpenCC
+
+    converter = OpenCC("t2s")
+    table = converter.dictionary.ts_characters[0]
+    singles = sorted(k for k, v in table.items() if len(k) == 1 and v != k)
+    return converter, re.compile("[" + re.escape("".join(singles)) + "]")
+
+
+def has_traditional(text: str) -> bool:
+    """Does ``text`` contain a character that differs in simplified Chinese?"""
+    return _t2s()[1].search(text) is not None
+
+
+def _simplify_line(line: str) -> str:
+    converter, _ = _t2s()
+    out = converter.convert(line)
+    if len(out) == len(line):
+        return out
+    # A phrase rule changed the length: convert character by character to stay aligned.
+    return "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
+
+
+def fold_lines(lines: list[str]) -> list[str]:
+    """The parsing copy of ``lines``: width-folded, and simplified when any line is traditional."""
+    folded = [line.translate(_WIDTH) for line in lines]
+    if any(has_traditional(line) for line in folded):
+        folded = [_simplify_line(line) for line in folded]
+    return folded
+
+
+class Restorer:
+    """Maps strings cut from the folded lines back to the original spelling."""
+
+    def __init__(self, original: list[str], folded: list[str]) -> None:
+        self.identity = original == folded
+        self.original = "\n".join(original)
+        self.folded = "\n".join(folded)
+        self._cursor = 0
+        # For each folded character that changed: the original characters it came from.
+        sources: dict[str, set[str]] = {}
+        if not self.identity:
+            for a, b in zip(self.original, self.folded, strict=True):
+                if a != b:
+                    sources.setdefault(b, set()).add(a)
+            for b, found in sources.items():
+                if b in self.original:
+                    found.add(b)  # the folded form also occurs as written: ambiguous
+        self._single = {b: next(iter(a)) for b, a in sources.items() if len(a) == 1}
+        self._ambiguous = {b for b, a in sources.items() if len(a) > 1}
+
+    def __call__(self, text: str) -> str:
+        """``text`` as the document spelled it (best effort; unknown parts stay folded)."""
+        if self.identity or not text:
+            return text
+        if not any(ch in self._ambiguous for ch in text):
+            return "".join(self._single.get(ch, ch) for ch in text)
+        # Tasks come in document order, so search from where the last one was found.
+        at = self.folded.find(text, self._cursor)
+        if at < 0:
+            at = self.folded.find(text)
+        if at >= 0:
+            self._cursor = at
+            return self.original[at : at + len(text)]
+        if "\n" in text:
+            return "\n".join(self(part) for part in text.split("\n"))
+        return "".join(self._single.get(ch, ch) for ch in text)
+
+    def all(self, items: list[str]) -> list[str]:
+        """Each of ``items`` restored."""
+        return [self(item) for item in items]
