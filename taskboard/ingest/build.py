@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from taskboard.model import DeadlineKind, Status, Task, task_id
+from taskboard.safetext import clean
 
 from .aliases import AliasTable
 from .clean import drop_trailer, split_attachments
@@ -28,6 +29,7 @@ from .fields import (
     trailing_assignment,
 )
 from .meta import DocumentMeta, drop_repeated_title, read_meta
+from .normalize import Restorer, fold_lines
 from .outline import HEAD, SHI, TABLE_SECTION, Node, parse_outline
 from .units import split_outside_brackets
 
@@ -275,15 +277,33 @@ def _has_units(tasks: list[Task]) -> bool:
     return any(t.lead_units or t.co_units for t in tasks)
 
 
+def _as_written(task: Task, restore: Restorer) -> Task:
+    """The task with its texts and units spelled as in the document, not the parsing copy."""
+    for name in ("title", "text", "section", "deadline_text"):
+        setattr(task, name, restore(getattr(task, name)))
+    for name in ("lead_units", "co_units", "collectives"):
+        setattr(task, name, list(dict.fromkeys(restore.all(getattr(task, name)))))
+    return task
+
+
 def parse_lines(lines: list[str], source: str, aliases: AliasTable | None) -> ParsedDocument:
-    """Parse a document given as clean lines (see :mod:`.clean` and :mod:`.docx`)."""
-    meta = read_meta(lines, source)
-    lines = drop_trailer(drop_repeated_title(lines, meta))
-    body, attachments = split_attachments(lines)
+    """Parse a document given as clean lines (see :mod:`.clean` and :mod:`.docx`).
+
+    Every line is stripped of escape sequences and controls first (documents are
+    hostile); the rules then read a width-folded, simplified copy, and the tasks
+    get their words back as the document wrote them.
+    """
+    lines = [line for line in (clean(line, keep_newlines=False).strip() for line in lines) if line]
+    folded = fold_lines(lines)
+    restore = Restorer(lines, folded)
+    meta = read_meta(folded, source)
+    folded = drop_trailer(drop_repeated_title(folded, meta))
+    body, attachments = split_attachments(folded)
     tasks = _tasks_from(body, meta, source, aliases)
     if attachments:
         # An attached task table wins over a body without units; otherwise the body does.
         extra = _tasks_from(attachments, meta, source, aliases)
         if not tasks or (_has_units(extra) and not _has_units(tasks)):
             tasks = extra
-    return ParsedDocument(source=source, title=meta.title, year=meta.year, tasks=tasks)
+    tasks = [_as_written(task, restore) for task in tasks]
+    return ParsedDocument(source=source, title=restore(meta.title), year=meta.year, tasks=tasks)

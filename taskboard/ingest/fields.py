@@ -201,11 +201,16 @@ def assignment_from_fields(
         if f.kind in by_kind:
             first = first or says_first_listed_leads(f.value) or (f.kind is FieldKind.RESP and f.bracketed)
             by_kind[f.kind] += split_units(_strip_notes(f.value), aliases)
-    if by_kind[FieldKind.LEAD]:
-        return Assignment(by_kind[FieldKind.LEAD], by_kind[FieldKind.RESP] + by_kind[FieldKind.CO]).tidy()
     resp = by_kind[FieldKind.RESP]
-    if first:
-        named = [u for u in resp if not is_placeholder(u)]
-        lead = named[:1]
-        return Assignment(lead, [u for u in resp if u not in lead] + by_kind[FieldKind.CO]).tidy()
-    return Assignment(resp, by_kind[FieldKind.CO]).tidy()
+    if by_kind[FieldKind.LEAD]:
+        result = Assignment(by_kind[FieldKind.LEAD], resp + by_kind[FieldKind.CO])
+    elif first:
+        lead = [u for u in resp if not is_placeholder(u)][:1]
+        result = Assignment(lead, [u for u in resp if u not in lead] + by_kind[FieldKind.CO])
+    else:
+        result = Assignment(resp, by_kind[FieldKind.CO])
+    if result.leads and any(f.bracketed for f in fields):
+        # A closing bracket reads like a 负责 phrase: placeholders beside a named lead are collectives.
+        result.groups = [u for u in result.cos if is_placeholder(u)]
+        result.cos = [u for u in result.cos if not is_placeholder(u)]
+    return result.tidy()
