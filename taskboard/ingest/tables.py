@@ -17,12 +17,14 @@ ROW_END = "\ue002"
 
 _COLUMNS = (
     ("number", re.compile(r"^(序号|编号|序|No\.?)$", re.I)),
-    ("lead", re.compile(r"牵头|主责")),
-    ("co", re.compile(r"配合|协办|参与|协同")),
-    ("resp", re.compile(r"责任(单位|部门|主体)|承办")),
+    # People (责任领导/分管领导/责任人) are never units: matched before the unit columns.
+    ("person", re.compile(r"领导|责任人|联系人|负责人|包保")),
+    ("lead", re.compile(r"牵头|主责|主办")),
+    ("co", re.compile(r"配合|协办|参与|协同|协助")),
+    ("resp", re.compile(r"责任(单位|部门|主体)|承办|(单位|部门)$")),
     ("due", re.compile(r"时限|时间|期限|节点|完成日期")),
-    ("status", re.compile(r"状态|进展|完成情况")),
-    ("title", re.compile(r"任务|事项|名称|目标|项目")),
+    ("status", re.compile(r"状态|进展|进度|完成情况|推进情况")),
+    ("title", re.compile(r"任务|事项|名称|目标|项目|举措|重点工作|工作$")),
     ("detail", re.compile(r"措施|内容|举措|要求|具体")),
     ("section", re.compile(r"类别|领域|板块|方面|分类|序列")),
 )

@@ -38,6 +38,8 @@ _CONTINUES = re.compile(r"^(员|会|公|办公|门|属|分|机关|系统|直属|
 _BRANCH = re.compile(
     r"^([\u4e00-\u9fff]{0,4}[州市县区旗盟镇乡])?(分局|支队|大队|中队|分院|支行|分中心|分所)$"
 )
+# …nor after a body whose own organs are named after it: 国务院国资委, 中央军委政治工作部.
+_PARENT_BODY = re.compile(r"(国务院|军委|政府|党委|人大|政协)$")
 _UNIT_END = re.compile(r"(局|委|办|院|中心|厅|署|部|队|站|所|馆|联|会|组|室|府|司|行|部门|单位|[)）])$")
 _MIN_GLUED = 3  # both halves of a glued split must be at least this long
 
@@ -173,6 +175,7 @@ def split_glued(name: str, aliases: AliasTable | None = None) -> list[str]:
             and len(right) >= _MIN_GLUED
             and _SUFFIX.search(left)
             and not _CONTINUES.match(right)
+            and not _PARENT_BODY.search(left)
             and _SUFFIX.search(right)
         ):
             pieces.append(left)
