@@ -42,7 +42,7 @@ _NOT_TASKS_MAX = 14  # …when the heading is that short (a measure may mention 
 # Report headings that say where the items under them stand.
 _STATUS_HEADINGS = (
     (Status.NOT_STARTED, re.compile(r"下一步|下步|下阶段|工作计划|工作打算|明年|计划安排|工作思路")),
-    (Status.IN_PROGRESS, re.compile(r"正在|推进中|进行中|在建|在推进")),
+    (Status.IN_PROGRESS, re.compile(r"正在|推进中|进行中|在建|在推进|进展情况|滞后|未达到|较慢|序时")),
     (
         Status.DONE,
         re.compile(r"完成情况|成效|已完成|主要工作|工作开展情况|主要做法|工作成果|主要成绩|工作亮点"),
@@ -53,9 +53,12 @@ _REPORT_HEADINGS = re.compile(r"完成情况|正在推进|下一步工作")
 # Free wording in a 状态/进展 column, when Status.parse does not know it; 未完成 before 完成.
 _STATUS_WORDS = (
     (Status.NOT_STARTED, re.compile(r"未开始|未启动|未完成|not", re.I)),
-    (Status.IN_PROGRESS, re.compile(r"推进|进行|正在|实施中|doing|progress", re.I)),
+    (Status.IN_PROGRESS, re.compile(r"推进|进行|正在|实施中|滞后|doing|progress", re.I)),
     (Status.DONE, re.compile(r"完成|办结|done", re.I)),
 )
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*[%％]")
+# A report saying an item is behind: in progress, and flagged.
+LAGGING = re.compile(r"滞后|未达到?序时|进度(?:相对)?(?:较慢|缓慢)|较慢|低于目标|未达预期|未开工")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _TITLE_MAX = 40  # a longer heading sentence is cut at its first comma
 _HARD_MAX = 60
@@ -144,20 +147,29 @@ def select_tasks(root: Node, is_report: bool) -> list[tuple[Node, list[Field]]]:
     return chosen
 
 
-def _status_word(value: str) -> Status | None:
+def status_word(value: str) -> Status | None:
+    """The status a progress cell states: 已完成/100% done, 推进中/滞后/1–99% in progress, 未启动/0%."""
+    value = value.strip()
     try:
-        return Status.parse(value.strip())
+        return Status.parse(value)
     except ValueError:
-        return next((status for status, pattern in _STATUS_WORDS if pattern.search(value)), None)
+        pass
+    m = _PERCENT.fullmatch(value) or (_PERCENT.match(value) if len(value) <= 12 else None)
+    if m:
+        share = float(m.group(1))
+        return Status.DONE if share >= 100 else Status.IN_PROGRESS if share > 0 else Status.NOT_STARTED
+    return next((status for status, pattern in _STATUS_WORDS if pattern.search(value)), None)
 
 
-def _status(node: Node, is_report: bool) -> Status:
+def _status(node: Node, is_report: bool, preamble: str) -> Status:
     """A 状态 field if any; in reports the nearest status heading, else done; plans start not started."""
     for f in node.fields:
-        if f.kind is FieldKind.STATUS and (stated := _status_word(f.value)):
+        if f.kind is FieldKind.STATUS and (stated := status_word(f.value)):
             return stated
     if not is_report:
         return Status.NOT_STARTED
+    if LAGGING.search(node.full_text()):
+        return Status.IN_PROGRESS  # 建设进度相对较慢, 低于目标…
     parent = node.parent
     while parent is not None and parent.style:
         title = heading_sentence(parent.head, limit=_HARD_MAX)
@@ -165,7 +177,38 @@ def _status(node: Node, is_report: bool) -> Status:
             if pattern.search(title):
                 return status
         parent = parent.parent
+    if LAGGING.search(preamble):
+        return Status.IN_PROGRESS  # ``26项未达到序时进度要求的具体目标如下：``
     return Status.DONE
+
+
+def _assigns(node: Node) -> bool:
+    return node.has_fields() or trailing_assignment(node.full_text()) is not None
+
+
+def _drop_section_leaves(chosen: list[tuple[Node, list[Field]]]) -> list[tuple[Node, list[Field]]]:
+    """A unit-less item beside sections whose measures carry units is a section, not a measure.
+
+    ``一、各县区排名…`` next to ``二、进展情况`` holding ``1、…，牵头部门：X``.
+    """
+    assigned = [node for node, _ in chosen if _assigns(node)]
+    if len(assigned) < 2:
+        return chosen
+    holders = {id(p) for node in assigned for p in _ancestors(node)}
+
+    def section_leaf(node: Node) -> bool:
+        siblings = node.parent.children if node.parent is not None else []
+        return not _assigns(node) and any(id(s) in holders for s in siblings if s is not node)
+
+    return [(node, inherited) for node, inherited in chosen if not section_leaf(node)]
+
+
+def _ancestors(node: Node) -> list[Node]:
+    out = []
+    while node.parent is not None:
+        node = node.parent
+        out.append(node)
+    return out
 
 
 def _section(node: Node) -> str:
@@ -238,10 +281,11 @@ def _deadline_fields(node: Node, inherited: list[Field]) -> str:
 
 def _tasks_from(lines: list[str], meta: DocumentMeta, source: str, aliases: AliasTable | None) -> list[Task]:
     outline = parse_outline(lines)
+    preamble = outline.preamble[-1] if outline.preamble else ""
     is_report = meta.is_report or any(
         _REPORT_HEADINGS.search(n.head) for n in outline.root.walk() if n.style and n.children
     )
-    chosen = select_tasks(outline.root, is_report)
+    chosen = _drop_section_leaves(select_tasks(outline.root, is_report))
     first_leads = says_first_listed_leads("\n".join(lines))
     numbers = _numbers([node for node, _ in chosen])
     tasks: list[Task] = []
@@ -267,7 +311,7 @@ def _tasks_from(lines: list[str], meta: DocumentMeta, source: str, aliases: Alia
                 deadline=when,
                 deadline_text=deadline.text,
                 deadline_kind=kind,
-                status=_status(node, is_report),
+                status=_status(node, is_report, preamble),
             )
         )
     return tasks
@@ -275,6 +319,24 @@ def _tasks_from(lines: list[str], meta: DocumentMeta, source: str, aliases: Alia
 
 def _has_units(tasks: list[Task]) -> bool:
     return any(t.lead_units or t.co_units for t in tasks)
+
+
+# A notice (通知/通告) whose title names no plan, or names a meeting, a holiday or people:
+# its numbered items (agenda, dates, members) are not measures.
+_NOTICE_TITLE = re.compile(r"(通知|通告|公告|函)$")
+_PLAN_TITLE = re.compile(
+    r"方案|要点|意见|计划|措施|任务|分工|清单|规划|报告|通报|总结|细则|办法|纲要|决定|实施|工作"
+)
+_ADMIN_TITLE = re.compile(r"会议|放假|假期|人员|名单|组成|任免|表彰|调整.{0,12}(委员会|小组)")
+
+
+def is_ordinary_notice(title: str, tasks: list[Task]) -> bool:
+    """A meeting, holiday or personnel notice: no unit and no dated deadline anywhere."""
+    if not _NOTICE_TITLE.search(title):
+        return False
+    if _PLAN_TITLE.search(title) and not _ADMIN_TITLE.search(title):
+        return False
+    return not any(t.lead_units or t.co_units or t.deadline_kind is DeadlineKind.EXPLICIT for t in tasks)
 
 
 def _as_written(task: Task, restore: Restorer) -> Task:
@@ -305,5 +367,7 @@ def parse_lines(lines: list[str], source: str, aliases: AliasTable | None) -> Pa
         extra = _tasks_from(attachments, meta, source, aliases)
         if not tasks or (_has_units(extra) and not _has_units(tasks)):
             tasks = extra
+    if is_ordinary_notice(meta.title, tasks):
+        tasks = []
     tasks = [_as_written(task, restore) for task in tasks]
     return ParsedDocument(source=source, title=restore(meta.title), year=meta.year, tasks=tasks)

@@ -20,7 +20,7 @@ _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|－|-|～|~|至|到)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
 _DOC_NUMBER_YEAR = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]")
 _REPORT_TITLE = re.compile(r"报告|总结|汇报|工作情况|进展情况|完成情况")
-_REPORT_PREAMBLE = re.compile(r"(报告|汇报|总结)如下")
+_REPORT_PREAMBLE = re.compile(r"(报告|汇报|总结|通报)如下|落实情况进行了|进度通报|督查(情况|梳理)")
 
 
 @dataclass(slots=True)
