@@ -136,6 +136,9 @@ class Task:
     created: str = ""
     updated: str = ""
     revision: int = 0
+    # What the importer was unsure of, as short codes (``no_lead``, ``odd_unit:…``); see
+    # taskboard.ingest.review for the list and their labels.
+    review: list[str] = field(default_factory=list)
 
     # Fields an import may set; status and notes belong to the coordinator.
     IMPORTED_FIELDS = (
@@ -148,6 +151,7 @@ class Task:
         "deadline",
         "deadline_text",
         "deadline_kind",
+        "review",
     )
     # Fields a person may change with `edit`.
     EDITABLE_FIELDS = ("title", "lead_units", "co_units", "deadline", "deadline_text", "deadline_kind")
@@ -172,6 +176,7 @@ class Task:
             "created": self.created,
             "updated": self.updated,
             "revision": self.revision,
+            "review": list(self.review),
         }
 
     @classmethod
@@ -196,6 +201,7 @@ class Task:
             created=d.get("created", ""),
             updated=d.get("updated", ""),
             revision=int(d.get("revision", 0)),
+            review=[str(code) for code in d.get("review") or []],
         )
 
     def replace(self, **changes: Any) -> Task:

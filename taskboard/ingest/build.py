@@ -28,9 +28,10 @@ from .fields import (
     says_first_listed_leads,
     trailing_assignment,
 )
-from .meta import DocumentMeta, drop_repeated_title, read_meta
+from .meta import DocumentMeta, drop_repeated_title, find_doc_number, find_issued, read_meta
 from .normalize import Restorer, fold_lines
 from .outline import HEAD, SHI, TABLE_SECTION, Node, parse_outline
+from .review import number_gaps, task_doubts
 from .units import split_outside_brackets
 
 # Sections that frame a plan rather than assign work.
@@ -67,14 +68,32 @@ _OPEN = "（(《“‘「【"
 _CLOSE = "）)》”’」】"
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What a document says about itself, for a documents table and the preview."""
+
+    source: str  # file name
+    title: str  # as written in the document
+    year: int | None  # the year its month-only deadlines fall in
+    doc_number: str = ""  # 文号: 国办发〔2018〕126号
+    issued: date | None = None  # 发文日期 / 成文日期
+
+
 @dataclass
 class ParsedDocument:
-    """One imported document: its title, year and tasks."""
+    """One imported document: its title, year and tasks (see :attr:`info` for 文号/发文日期)."""
 
     source: str  # file name
     title: str  # document title
     year: int | None  # the document's year (from title/date), used for 年底前 etc.
     tasks: list[Task]
+    doc_number: str = ""  # 文号, "" when the document prints none
+    issued: date | None = None  # 发文日期, None when none is found
+
+    @property
+    def info(self) -> DocumentInfo:
+        """Title, year, 文号 and 发文日期 together."""
+        return DocumentInfo(self.source, self.title, self.year, self.doc_number, self.issued)
 
 
 def heading_sentence(text: str, limit: int = _TITLE_MAX) -> str:
@@ -314,6 +333,16 @@ def _tasks_from(lines: list[str], meta: DocumentMeta, source: str, aliases: Alia
                 status=_status(node, is_report, preamble),
             )
         )
+        lagging = (is_report and bool(LAGGING.search(text))) or any(
+            f.kind is FieldKind.STATUS and "滞后" in f.value for f in node.fields
+        )
+        tasks[-1].review = task_doubts(tasks[-1], lagging)
+    nodes = [n for n in outline.root.walk() if n.style and n.style not in (HEAD, TABLE_SECTION)]
+    gaps = number_gaps([(node.style, node.num) for node in nodes])
+    at = {id(node): i for i, node in enumerate(nodes)}
+    for task, (node, _) in zip(tasks, chosen, strict=True):
+        if at.get(id(node)) in gaps:
+            task.review.append(gaps[at[id(node)]])
     return tasks
 
 
@@ -345,7 +374,13 @@ def _as_written(task: Task, restore: Restorer) -> Task:
         setattr(task, name, restore(getattr(task, name)))
     for name in ("lead_units", "co_units", "collectives"):
         setattr(task, name, list(dict.fromkeys(restore.all(getattr(task, name)))))
+    task.review = [_restore_code(code, restore) for code in task.review]
     return task
+
+
+def _restore_code(code: str, restore: Restorer) -> str:
+    kind, sep, arg = code.partition(":")
+    return f"{kind}{sep}{restore(arg)}" if arg and kind != "number_gap" else code
 
 
 def parse_lines(lines: list[str], source: str, aliases: AliasTable | None) -> ParsedDocument:
@@ -359,6 +394,7 @@ def parse_lines(lines: list[str], source: str, aliases: AliasTable | None) -> Pa
     folded = fold_lines(lines)
     restore = Restorer(lines, folded)
     meta = read_meta(folded, source)
+    folded_all = folded
     folded = drop_trailer(drop_repeated_title(folded, meta))
     body, attachments = split_attachments(folded)
     tasks = _tasks_from(body, meta, source, aliases)
@@ -370,4 +406,11 @@ def parse_lines(lines: list[str], source: str, aliases: AliasTable | None) -> Pa
     if is_ordinary_notice(meta.title, tasks):
         tasks = []
     tasks = [_as_written(task, restore) for task in tasks]
-    return ParsedDocument(source=source, title=restore(meta.title), year=meta.year, tasks=tasks)
+    return ParsedDocument(
+        source=source,
+        title=restore(meta.title),
+        year=meta.year,
+        tasks=tasks,
+        doc_number=restore(find_doc_number(folded_all)),
+        issued=find_issued(folded_all),
+    )
