@@ -10,7 +10,7 @@ from .fields import FIELD_LABEL
 from .outline import starts_with_marker
 
 _DOC_TYPE = re.compile(
-    r"方案|要点|意见|通知|报告|计划|措施|办法|规划|总结|细则|清单|决定|安排|汇报|情况|纲要|规定|分工"
+    r"方案|要点|意见|通知|报告|计划|措施|办法|规划|总结|细则|清单|决定|安排|汇报|情况|纲要|规定|分工|台账"
 )
 _NOT_TITLE_START = re.compile(r"^(为|根据|按照|现将|近年来|今年以来|\d{4}年以来|附件|各|[•·])")
 _TITLE_MAX = 80

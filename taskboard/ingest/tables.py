@@ -32,7 +32,8 @@ _FIELD_LABEL = {"lead": "牵头单位", "resp": "责任单位", "co": "配合单
 _SENTENCE_END = "。；;！!？?"
 
 
-def _header_map(row: list[str]) -> dict[str, int]:
+def header_columns(row: list[str]) -> dict[str, int]:
+    """Column name (number, lead, due, title…) → cell index, for the cells that name one."""
     found: dict[str, int] = {}
     for i, cell in enumerate(row):
         label = re.sub(r"\s+", "", cell)
@@ -45,7 +46,8 @@ def _header_map(row: list[str]) -> dict[str, int]:
     return found
 
 
-def _is_task_header(found: dict[str, int]) -> bool:
+def is_task_header(found: dict[str, int]) -> bool:
+    """Does a header with these columns describe a task table (a task column and a unit or deadline)?"""
     has_text = "title" in found or "detail" in found
     return has_text and bool({"lead", "resp", "co", "due"} & found.keys())
 
@@ -66,8 +68,8 @@ def table_to_lines(rows: list[list[str]]) -> list[str]:
     """Lines for one table (list of rows of cell texts, merged cells repeated)."""
     header_at, columns = -1, {}
     for i, row in enumerate(rows[:3]):
-        found = _header_map(row)
-        if _is_task_header(found):
+        found = header_columns(row)
+        if is_task_header(found):
             header_at, columns = i, found
             break
     if header_at < 0:
