@@ -213,11 +213,14 @@ def _drop_section_leaves(chosen: list[tuple[Node, list[Field]]]) -> list[tuple[N
     assigned = [node for node, _ in chosen if _assigns(node)]
     if len(assigned) < 2:
         return chosen
-    holders = {id(p) for node in assigned for p in _ancestors(node)}
+    # Parents one of whose children holds (or is an ancestor of) a measure with units.
+    sections: set[int] = set()
+    for node in assigned:
+        chain = [node, *_ancestors(node)]
+        sections.update(id(n.parent) for n in chain[1:] if n.parent is not None)
 
     def section_leaf(node: Node) -> bool:
-        siblings = node.parent.children if node.parent is not None else []
-        return not _assigns(node) and any(id(s) in holders for s in siblings if s is not node)
+        return not _assigns(node) and node.parent is not None and id(node.parent) in sections
 
     return [(node, inherited) for node, inherited in chosen if not section_leaf(node)]
 
