@@ -9,7 +9,6 @@ the folded copy can be traced back to the document's own spelling:
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 # U+FF01…U+FF5E are the full-width forms of ASCII (NFKC folds them one to one); the
@@ -20,18 +19,17 @@ _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 @lru_cache(maxsize=1)
 def _t2s():
-    """opencc-purepy's t2s converter and a pattern finding any traditional character."""
+    """opencc-purepy's t2s converter and the set of characters it simplifies."""
     from opencc_purepy import OpenCC
 
     converter = OpenCC("t2s")
     table = converter.dictionary.ts_characters[0]
-    singles = sorted(k for k, v in table.items() if len(k) == 1 and v != k)
-    return converter, re.compile("[" + re.escape("".join(singles)) + "]")
+    return converter, frozenset(k for k, v in table.items() if len(k) == 1 and v != k)
 
 
 def has_traditional(text: str) -> bool:
     """Does ``text`` contain a character that differs in simplified Chinese?"""
-    return _t2s()[1].search(text) is not None
+    return not _t2s()[1].isdisjoint(text)
 
 
 def _simplify_line(line: str) -> str:
@@ -46,9 +44,12 @@ def _simplify_line(line: str) -> str:
 def fold_lines(lines: list[str]) -> list[str]:
     """The parsing copy of ``lines``: width-folded, and simplified when any line is traditional."""
     folded = [line.translate(_WIDTH) for line in lines]
-    if any(has_traditional(line) for line in folded):
+    if has_traditional("".join(folded)):
         folded = [_simplify_line(line) for line in folded]
     return folded
+
+
+_SHORT = 40  # strings up to this long are looked up once and remembered
 
 
 class Restorer:
@@ -59,25 +60,38 @@ class Restorer:
         self.original = "\n".join(original)
         self.folded = "\n".join(folded)
         self._cursor = 0
+        self._seen: dict[str, str] = {}
         # For each folded character that changed: the original characters it came from.
+        # (Read from the set of characters present, not character by character: 1 MB documents.)
         sources: dict[str, set[str]] = {}
         if not self.identity:
-            for a, b in zip(self.original, self.folded, strict=True):
-                if a != b:
-                    sources.setdefault(b, set()).add(a)
+            present = set(self.original)
+            simplify = not _t2s()[1].isdisjoint(present)
+            for ch in present:
+                folded = ch.translate(_WIDTH)
+                if simplify and folded in _t2s()[1]:
+                    folded = _simplify_line(folded)
+                if folded != ch:
+                    sources.setdefault(folded, set()).add(ch)
             for b, found in sources.items():
-                if b in self.original:
+                if b in present:
                     found.add(b)  # the folded form also occurs as written: ambiguous
-        self._single = {b: next(iter(a)) for b, a in sources.items() if len(a) == 1}
-        self._ambiguous = {b for b, a in sources.items() if len(a) > 1}
+        self._table = str.maketrans({b: next(iter(a)) for b, a in sources.items() if len(a) == 1})
+        self._ambiguous = frozenset(b for b, a in sources.items() if len(a) > 1)
 
     def __call__(self, text: str) -> str:
         """``text`` as the document spelled it (best effort; unknown parts stay folded)."""
         if self.identity or not text:
             return text
-        if not any(ch in self._ambiguous for ch in text):
-            return "".join(self._single.get(ch, ch) for ch in text)
-        # Tasks come in document order, so search from where the last one was found.
+        if self._ambiguous.isdisjoint(text):
+            return text.translate(self._table)
+        if len(text) <= _SHORT:
+            # Units and titles repeat: the first place they occur spells them.
+            if text not in self._seen:
+                at = self.folded.find(text)
+                self._seen[text] = self.original[at : at + len(text)] if at >= 0 else self._by_char(text)
+            return self._seen[text]
+        # Texts come in document order, so search from where the last one was found.
         at = self.folded.find(text, self._cursor)
         if at < 0:
             at = self.folded.find(text)
@@ -86,7 +100,10 @@ class Restorer:
             return self.original[at : at + len(text)]
         if "\n" in text:
             return "\n".join(self(part) for part in text.split("\n"))
-        return "".join(self._single.get(ch, ch) for ch in text)
+        return self._by_char(text)
+
+    def _by_char(self, text: str) -> str:
+        return text.translate(self._table)
 
     def all(self, items: list[str]) -> list[str]:
         """Each of ``items`` restored."""
