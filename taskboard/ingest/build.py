@@ -20,6 +20,7 @@ from .aliases import AliasTable
 from .clean import drop_trailer, split_attachments
 from .deadlines import resolve_deadline
 from .fields import (
+    UNIT_KINDS,
     Assignment,
     Field,
     FieldKind,
@@ -32,7 +33,7 @@ from .meta import DocumentMeta, drop_repeated_title, find_doc_number, find_issue
 from .normalize import Restorer, fold_lines
 from .outline import HEAD, SHI, TABLE_SECTION, Node, parse_outline
 from .review import number_gaps, task_doubts
-from .units import split_outside_brackets
+from .units import deadline_pieces, split_outside_brackets
 
 # Sections that frame a plan rather than assign work.
 _NOT_TASKS = re.compile(
@@ -141,14 +142,18 @@ def _folds(node: Node, is_report: bool) -> bool:
     return sum(1 for k in kids if k.has_own_body()) * 2 < len(kids)
 
 
+def _carries_units(node: Node) -> bool:
+    return bool(node.fields) or trailing_assignment(node.full_text()) is not None
+
+
 def select_tasks(root: Node, is_report: bool) -> list[tuple[Node, list[Field]]]:
     """(item, inherited fields) for every item that becomes a task, in document order."""
     chosen: list[tuple[Node, list[Field]]] = []
 
     def visit(node: Node, inherited: list[Field]) -> None:
         for child in node.children:
-            if _is_excluded(child):
-                continue
+            if _is_excluded(child) and not any(_carries_units(n) for n in child.children):
+                continue  # 保障措施 frames the plan, unless its items name units of their own
             if child.has_fields():
                 if child.fields and not any(k.has_fields() for k in child.children):
                     chosen.append((child, inherited))
@@ -295,10 +300,13 @@ def _numbers(nodes: list[Node]) -> list[str]:
 
 
 def _deadline_fields(node: Node, inherited: list[Field]) -> str:
-    values = [f.value for f in node.fields if f.kind is FieldKind.DUE]
-    if not values:
-        values = [f.value for f in inherited if f.kind is FieldKind.DUE]
-    return "；".join(v for v in values if v.strip())
+    """The 完成时限 values, or a deadline among the units (``（牵头单位：X，6月底前完成）``)."""
+    for fields in (node.fields, inherited):
+        values = [f.value for f in fields if f.kind is FieldKind.DUE]
+        values += [p for f in fields if f.kind in UNIT_KINDS for p in deadline_pieces(f.value)]
+        if any(v.strip() for v in values):
+            return "；".join(v for v in values if v.strip())
+    return ""
 
 
 def _tasks_from(lines: list[str], meta: DocumentMeta, source: str, aliases: AliasTable | None) -> list[Task]:

@@ -51,6 +51,18 @@ _PLACEHOLDER_END = re.compile(r"(政府|管委会?|部门|单位|机构)([(（][
 _CONJUNCTION = re.compile(r"(?<=[局委办院心厅署部队站所馆联会组室府司行门位])(以及|及|和|与)(?=..)")
 
 
+# A deadline phrase in a unit list is never a unit: ``X，6月底前完成``, ``Y，长期坚持``.
+_DEADLINE_PIECE = re.compile(
+    r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月(?:底|末|份|前)|年底|年末|年内|季度|半年|"
+    r"^(?:\d{4}年)?(?:全年|长期|持续|常态)|完成$|(?:之|以)?前$"
+)
+
+
+def deadline_pieces(text: str) -> list[str]:
+    """The pieces of a unit list that are deadline phrases."""
+    return [p.strip() for p in re.split(r"[、，,；;]", text) if p.strip() and _DEADLINE_PIECE.search(p)]
+
+
 def is_placeholder(name: str) -> bool:
     """A collective such as 各省级人民政府, 有关部门, 市直有关部门 (not 各产业园党委)."""
     return is_collective(name) and bool(_PLACEHOLDER_END.search(name))
@@ -215,6 +227,8 @@ def _split_units(text: str, aliases: AliasTable | None, _version: int) -> tuple[
             chunk = _clean(chunk)
             if not chunk:
                 continue
+            if _DEADLINE_PIECE.search(chunk):
+                continue  # a deadline phrase, read by the deadline rules instead
             pieces = [chunk] if is_collective(chunk) else split_glued(chunk, aliases)
             for piece in pieces:
                 piece = _clean(piece)
