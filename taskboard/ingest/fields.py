@@ -175,6 +175,10 @@ def assignment_from_phrase(phrase: str, first_leads: bool, aliases: AliasTable |
             result.groups = [u for u in listed if is_placeholder(u)]
         else:
             result.leads = listed
+    if result.leads and any(not is_collective(u) for u in result.leads):
+        # ``X会同有关部门负责``: beside a named lead, placeholders are collectives, not co-units.
+        result.groups += [u for u in result.cos if is_placeholder(u)]
+        result.cos = [u for u in result.cos if not is_placeholder(u)]
     return result.tidy()
 
 

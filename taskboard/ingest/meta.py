@@ -70,7 +70,7 @@ class DocumentMeta:
 
 
 def _title_candidate(line: str) -> bool:
-    if len(line) > _TITLE_MAX or "。" in line or _NOT_TITLE_START.match(line):
+    if len(line) > _TITLE_MAX or "。" in line or _NOT_TITLE_START.match(line) or line.endswith(("：", ":")):
         return False
     if ("，" in line or "," in line) and len(line) > _FRAGMENT_MAX:
         return False

@@ -63,9 +63,12 @@ def deadline_pieces(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"[、，,；;]", text) if p.strip() and _DEADLINE_PIECE.search(p)]
 
 
+_PLACES = re.compile(r"^各[^、，,]{0,4}(区|县|市|镇|乡|街道|州|盟|旗)([(（][^()（）]*[)）])*$")
+
+
 def is_placeholder(name: str) -> bool:
-    """A collective such as 各省级人民政府, 有关部门, 市直有关部门 (not 各产业园党委)."""
-    return is_collective(name) and bool(_PLACEHOLDER_END.search(name))
+    """A collective such as 各省级人民政府, 有关部门, 市直有关部门, 各区 (not 各产业园党委)."""
+    return is_collective(name) and bool(_PLACEHOLDER_END.search(name) or _PLACES.match(name))
 
 
 def ends_like_unit(text: str) -> bool:
@@ -144,8 +147,9 @@ def _parts(text: str) -> list[str]:
     """Top-level list items; a clause led by 各 (``各县、市、区政府``, ``各区市政府、开发区管委``)
     is one collective: the 各 distributes over the whole list."""
     parts: list[str] = []
-    for clause in split_outside_brackets(text, lambda t, i: t[i] in "，,；;"):
-        clause = clause.strip()
+    clauses = split_outside_brackets(text, lambda t, i: t[i] in "，,；;")
+    for clause in (c.strip() for whole in clauses for c in _ETC.split(whole)):
+        clause = _LEADING_NOISE.sub("", clause)
         pieces = _split_top_level(clause)
         if clause.startswith("各") and len(pieces) > 1:
             parts.append(clause)
