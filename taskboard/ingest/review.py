@@ -45,11 +45,9 @@ def review_label(code: str, lang: str = "zh") -> str:
 
 
 def _unit_doubts(unit: str) -> str | None:
-    if is_collective(unit):
-        return None
     if _ODD_WORDS.search(unit) or len(unit) > _ODD_LENGTH:
         return f"odd_unit:{unit}"
-    if _NAME.match(unit) and not ends_like_unit(unit):
+    if _NAME.match(unit) and not ends_like_unit(unit) and not is_collective(unit):
         return f"person_as_unit:{unit}"
     return None
 
