@@ -187,6 +187,8 @@ _NOTE_IN_BRACKETS = re.compile(r"[(（][^()（）]*(?:牵头|下同)[^()（）]*
 
 
 def _strip_notes(value: str) -> str:
+    if "牵头" not in value and "下同" not in value:
+        return value  # the common case, without two regex passes
     return _FIRST_LEADS_NOTE.sub("", _NOTE_IN_BRACKETS.sub("", value))
 
 
@@ -203,7 +205,11 @@ def assignment_from_fields(
     first = first_leads
     for f in fields:
         if f.kind in by_kind:
-            first = first or says_first_listed_leads(f.value) or (f.kind is FieldKind.RESP and f.bracketed)
+            first = (
+                first
+                or (f.kind is FieldKind.RESP and f.bracketed)
+                or ("牵头" in f.value and says_first_listed_leads(f.value))
+            )
             by_kind[f.kind] += split_units(_strip_notes(f.value), aliases)
     resp = by_kind[FieldKind.RESP]
     if by_kind[FieldKind.LEAD]:

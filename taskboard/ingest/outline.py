@@ -114,6 +114,8 @@ def _field_value(text: str, bracketed: bool) -> tuple[str, str, bool]:
     A value ends at a sentence end; inside a bracket it ends at the bracket's close
     and what follows a sentence end there is a remark (``以下任务均需…不再一一列出``).
     """
+    if not bracketed and "。" not in text:
+        return text, "", False  # the common case: a field line, read whole
     depth = 0
     stop = None
     for i, ch in enumerate(text):

@@ -15,6 +15,7 @@ Codes (``kind`` or ``kind:argument``), stored in ``Task.review``:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from taskboard.model import DeadlineKind, Task
 
@@ -44,6 +45,7 @@ def review_label(code: str, lang: str = "zh") -> str:
     return text.format(arg) if "{}" in text else text
 
 
+@lru_cache(maxsize=4096)
 def _unit_doubts(unit: str) -> str | None:
     if _ODD_WORDS.search(unit) or len(unit) > _ODD_LENGTH:
         return f"odd_unit:{unit}"

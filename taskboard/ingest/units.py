@@ -58,14 +58,18 @@ _DEADLINE_PIECE = re.compile(
 )
 
 
-def deadline_pieces(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def deadline_pieces(text: str) -> tuple[str, ...]:
     """The pieces of a unit list that are deadline phrases."""
-    return [p.strip() for p in re.split(r"[、，,；;]", text) if p.strip() and _DEADLINE_PIECE.search(p)]
+    if not _DEADLINE_PIECE.search(text):
+        return ()
+    return tuple(p.strip() for p in re.split(r"[、，,；;]", text) if p.strip() and _DEADLINE_PIECE.search(p))
 
 
 _PLACES = re.compile(r"^各[^、，,]{0,4}(区|县|市|镇|乡|街道|州|盟|旗)([(（][^()（）]*[)）])*$")
 
 
+@lru_cache(maxsize=4096)
 def is_placeholder(name: str) -> bool:
     """A collective such as 各省级人民政府, 有关部门, 市直有关部门, 各区 (not 各产业园党委)."""
     return is_collective(name) and bool(_PLACEHOLDER_END.search(name) or _PLACES.match(name))
@@ -76,6 +80,7 @@ def ends_like_unit(text: str) -> bool:
     return bool(_UNIT_END.search(text.strip()))
 
 
+@lru_cache(maxsize=4096)
 def is_collective(name: str) -> bool:
     """True for names that stand for a group: 各部门, 各乡镇(街道), 区直各相关部门(单位)…"""
     return bool(_COLLECTIVE.search(name))
