@@ -90,6 +90,8 @@ class ParsedDocument:
     tasks: list[Task]
     doc_number: str = ""  # 文号, "" when the document prints none
     issued: date | None = None  # 发文日期, None when none is found
+    # Why a document with numbered items has no tasks ("" otherwise): for the refusal message.
+    refusal: str = ""
 
     @property
     def info(self) -> DocumentInfo:
@@ -414,8 +416,10 @@ def parse_lines(lines: list[str], source: str, aliases: AliasTable | None) -> Pa
         extra = _tasks_from(attachments, meta, source, aliases)
         if not tasks or (_has_units(extra) and not _has_units(tasks)):
             tasks = extra
+    refusal = ""
     if is_ordinary_notice(meta.title, tasks):
         tasks = []
+        refusal = "an ordinary notice (meeting, holiday, appointments): its numbered items are not measures"
     tasks = [_as_written(task, restore) for task in tasks]
     return ParsedDocument(
         source=source,
@@ -424,4 +428,5 @@ def parse_lines(lines: list[str], source: str, aliases: AliasTable | None) -> Pa
         tasks=tasks,
         doc_number=restore(find_doc_number(folded_all)),
         issued=find_issued(folded_all),
+        refusal=refusal,
     )

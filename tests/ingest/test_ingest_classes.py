@@ -165,6 +165,7 @@ def test_a_holiday_notice_has_no_measures():
         "放假通知.txt",
     )
     assert doc.tasks == []
+    assert "not measures" in doc.refusal
 
 
 def test_1200_measures_give_1200_tasks():
