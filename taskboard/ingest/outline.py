@@ -291,7 +291,10 @@ class _Builder:
                 continue
             style, value, label = parsed
             at_start = cand.start == 0
-            if (not at_start or cand.match.group("arx")) and not self.accepts_inline(style, value):
+            # Mid-line numbers, ``11.121…`` and four-digit numbers (a year: ``2023、2024年…``)
+            # count only when they continue the list.
+            strict = not at_start or cand.match.group("arx") or value >= 1000
+            if strict and not self.accepts_inline(style, value):
                 continue
             if cand.match.group("arx") and value == 1:
                 continue  # ``1.5倍…``: a decimal, not item 1

@@ -168,6 +168,15 @@ def test_a_holiday_notice_has_no_measures():
     assert "not measures" in doc.refusal
 
 
+def test_a_year_at_the_start_of_a_line_is_not_an_item_number():
+    doc = parse_text(
+        "某区2024年工作要点\n1.巩固营商环境成果。\n2023、2024年连续两年获评全省先进。\n牵头单位：区发改委\n",
+        "x.txt",
+    )
+    assert [t.number for t in doc.tasks] == ["1"]
+    assert "2023、2024年连续两年" in doc.tasks[0].text
+
+
 def test_1200_measures_give_1200_tasks():
     lines = ["某市2024年营商环境改革任务清单", "一、改革任务"]
     lines += [f"{n}.推进第{n}项改革事项落地见效。\n牵头单位：市发改委" for n in range(1, 1201)]
