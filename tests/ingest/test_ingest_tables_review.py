@@ -230,3 +230,25 @@ def test_a_renamed_text_file_and_bad_xml_are_one_line_naming_the_file(tmp_path):
             parse_file(path)
         message = str(err.value)
         assert message.startswith(f"{path.name}: ") and "\n" not in message
+
+
+_SYNONYMS = {
+    "task": ["重点工作", "工作任务", "具体任务", "任务内容", "工作内容", "主要任务", "项目名称"],
+    "unit": ["牵头单位", "责任单位", "主责单位", "承办单位", "责任部门"],
+    "person": ["责任领导", "分管领导", "责任人"],
+    "due": ["完成时限", "完成时间", "时间节点", "时限"],
+    "progress": ["进度", "进展情况", "完成情况", "当前进度", "推进情况"],
+}
+
+
+@pytest.mark.parametrize(("column", "word"), [(c, w) for c, words in _SYNONYMS.items() for w in words])
+def test_every_header_word_of_the_issue(column, word):
+    header = {name: words[0] for name, words in _SYNONYMS.items()} | {column: word}
+    doc = parse_text(
+        f"某区2024年任务清单\n序号|{header['task']}|{header['unit']}|{header['person']}|{header['due']}|"
+        f"{header['progress']}\n1|建设数字政府平台|区数据局|王军|2024年6月底前|已完成\n",
+        "清单.md",
+    )
+    task = doc.tasks[0]
+    assert (task.title, task.lead_units, task.co_units) == ("建设数字政府平台", ["区数据局"], [])
+    assert (task.deadline, task.status) == (date(2024, 6, 30), Status.DONE)
