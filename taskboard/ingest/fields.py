@@ -186,6 +186,18 @@ def assignment_from_phrase(phrase: str, first_leads: bool, aliases: AliasTable |
 _NOTE_IN_BRACKETS = re.compile(r"[(（][^()（）]*(?:牵头|下同)[^()（）]*[)）]")
 
 
+# ``X（牵头）、Y、Z``: the unit marked 牵头 leads, whatever its place in the list.
+_MARKED_LEAD = re.compile(
+    r"([^、，,；;()（）]+(?:[(（][^()（）牵]*[)）])?)\s*[(（]\s*牵头(?:单位|部门)?\s*[)）]"
+)
+
+
+def _marked_leads(value: str, aliases: AliasTable | None) -> tuple[list[str], str]:
+    """(units marked 牵头, the value without the marks)."""
+    leads = [u for m in _MARKED_LEAD.finditer(value) for u in split_units(m.group(1), aliases)]
+    return leads, _MARKED_LEAD.sub(lambda m: m.group(1), value) if leads else value
+
+
 def _strip_notes(value: str) -> str:
     if "牵头" not in value and "下同" not in value:
         return value  # the common case, without two regex passes
@@ -204,6 +216,12 @@ def assignment_from_fields(
     by_kind: dict[FieldKind, list[str]] = {k: [] for k in UNIT_KINDS}
     first = first_leads
     for f in fields:
+        if f.kind in (FieldKind.RESP, FieldKind.CO) and "牵头" in f.value:
+            marked, rest = _marked_leads(f.value, aliases)
+            if marked:
+                by_kind[FieldKind.LEAD] += marked
+                by_kind[f.kind] += split_units(_strip_notes(rest), aliases)
+                continue
         if f.kind in by_kind:
             first = (
                 first

@@ -21,7 +21,7 @@ _COLUMNS = (
     ("person", re.compile(r"领导|责任人|联系人|负责人|包保")),
     ("lead", re.compile(r"牵头|主责|主办")),
     ("co", re.compile(r"配合|协办|参与|协同|协助")),
-    ("resp", re.compile(r"责任(单位|部门|主体)|承办|(单位|部门)$")),
+    ("resp", re.compile(r"责任(单位|部门|主体|科室|处室)|承办|(单位|部门|科室|处室)$")),
     ("due", re.compile(r"时限|时间|期限|节点|完成日期")),
     ("status", re.compile(r"状态|进展|进度|完成情况|推进情况")),
     ("title", re.compile(r"任务|事项|名称|目标|项目|举措|重点工作|工作$")),

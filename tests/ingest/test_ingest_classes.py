@@ -130,6 +130,16 @@ def test_conjunctions_and_collectives(phrase, lead, co, collectives):
     assert (task.lead_units, task.co_units, task.collectives) == (lead, co, collectives)
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["责任单位：区发改委（牵头）、区财政局、区住建局", "责任单位：区财政局、区发改委(牵头单位)、区住建局"],
+)
+def test_a_unit_marked_lead_in_a_list_leads(line):
+    task = parse_text(f"某区2024年工作要点\n1.推进项目审批改革。\n{line}\n", "x.txt").tasks[0]
+    assert task.lead_units == ["区发改委"]
+    assert sorted(task.co_units) == ["区住建局", "区财政局"]
+
+
 # -- numbering ------------------------------------------------------------------------
 
 
