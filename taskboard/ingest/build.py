@@ -59,6 +59,8 @@ _STATUS_WORDS = (
     (Status.DONE, re.compile(r"完成|办结|done", re.I)),
 )
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*[%％]")
+# ``完成年度目标的80%``, ``完成率60%``, ``进度45%``: a share of the work, not a growth figure.
+_SHARE_DONE = re.compile(r"(?:完成|进度|完成率)[^，,。；;]{0,8}?(\d{1,3}(?:\.\d+)?)\s*[%％]")
 # A report saying an item is behind: in progress, and flagged.
 LAGGING = re.compile(r"滞后|未达到?序时|进度(?:相对)?(?:较慢|缓慢)|较慢|低于目标|未达预期|未开工")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
@@ -181,6 +183,7 @@ def status_word(value: str) -> Status | None:
     except ValueError:
         pass
     m = _PERCENT.fullmatch(value) or (_PERCENT.match(value) if len(value) <= 12 else None)
+    m = m or _SHARE_DONE.search(value)
     if m:
         share = float(m.group(1))
         return Status.DONE if share >= 100 else Status.IN_PROGRESS if share > 0 else Status.NOT_STARTED

@@ -217,6 +217,8 @@ def test_1200_measures_give_1200_tasks():
         ("未启动", Status.NOT_STARTED),
         ("尚未启动", Status.NOT_STARTED),
         ("0%", Status.NOT_STARTED),
+        ("已完成年度目标的80%", Status.IN_PROGRESS),
+        ("投资增长15%，已完成", Status.DONE),
     ],
 )
 def test_progress_words_become_statuses(progress, status):
