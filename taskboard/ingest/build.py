@@ -322,6 +322,9 @@ def _tasks_from(lines: list[str], meta: DocumentMeta, source: str, aliases: Alia
     )
     chosen = _drop_section_leaves(select_tasks(outline.root, is_report))
     first_leads = says_first_listed_leads("\n".join(lines))
+    units_expected = any(
+        _carries_units(node) or any(f.kind in UNIT_KINDS for f in inherited) for node, inherited in chosen
+    )
     numbers = _numbers([node for node, _ in chosen])
     tasks: list[Task] = []
     for (node, inherited), number in zip(chosen, numbers, strict=True):
@@ -352,7 +355,7 @@ def _tasks_from(lines: list[str], meta: DocumentMeta, source: str, aliases: Alia
         lagging = (is_report and bool(LAGGING.search(text))) or any(
             f.kind is FieldKind.STATUS and "滞后" in f.value for f in node.fields
         )
-        tasks[-1].review = task_doubts(tasks[-1], lagging)
+        tasks[-1].review = task_doubts(tasks[-1], lagging, units_expected)
     nodes = [n for n in outline.root.walk() if n.style and n.style not in (HEAD, TABLE_SECTION)]
     gaps = number_gaps([(node.style, node.num) for node in nodes])
     at = {id(node): i for i, node in enumerate(nodes)}

@@ -3,7 +3,8 @@
 Codes (``kind`` or ``kind:argument``), stored in ``Task.review``:
 
 =====================  ===============================================
-``no_lead``            no lead unit found
+``no_lead``            no lead unit found, in a document that names units for other tasks
+                       (a document that assigns no units at all is not in doubt about them)
 ``odd_unit:X``         X does not look like a unit name (负责/会同/完成/月底…, or long)
 ``person_as_unit:X``   X looks like a person's name, not a unit
 ``undated:X``          the deadline phrase X could not be dated
@@ -54,10 +55,13 @@ def _unit_doubts(unit: str) -> str | None:
     return None
 
 
-def task_doubts(task: Task, lagging: bool = False) -> list[str]:
-    """The review codes of one imported task (the numbering gap is found across tasks)."""
+def task_doubts(task: Task, lagging: bool = False, units_expected: bool = True) -> list[str]:
+    """The review codes of one imported task (the numbering gap is found across tasks).
+
+    ``units_expected`` is false for documents that name no unit anywhere.
+    """
     codes: list[str] = []
-    if not task.lead_units:
+    if not task.lead_units and units_expected:
         codes.append("no_lead")
     for unit in (*task.lead_units, *task.co_units):
         doubt = _unit_doubts(unit)

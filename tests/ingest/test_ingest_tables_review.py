@@ -252,3 +252,8 @@ def test_every_header_word_of_the_issue(column, word):
     task = doc.tasks[0]
     assert (task.title, task.lead_units, task.co_units) == ("建设数字政府平台", ["区数据局"], [])
     assert (task.deadline, task.status) == (date(2024, 6, 30), Status.DONE)
+
+
+def test_a_document_that_names_no_units_is_not_flagged_for_them(seeds):
+    # 001 assigns no units to any of its 87 measures: nothing for a person to check there.
+    assert not any("no_lead" in t.review for t in seeds["001"].tasks)
