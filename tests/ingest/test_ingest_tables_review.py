@@ -257,3 +257,16 @@ def test_every_header_word_of_the_issue(column, word):
 def test_a_document_that_names_no_units_is_not_flagged_for_them(seeds):
     # 001 assigns no units to any of its 87 measures: nothing for a person to check there.
     assert not any("no_lead" in t.review for t in seeds["001"].tasks)
+
+
+@pytest.mark.parametrize("content", [b"plain text, renamed", b"PK\x03\x04 damaged"])
+def test_import_of_a_broken_docx_exits_non_zero_with_one_line(tmp_path, capsys, content):
+    from taskboard.cli import main
+
+    path = tmp_path / "工作要点.docx"
+    path.write_bytes(content)
+    db = tmp_path / "db.json"
+    code = main(["--db", str(db), "import", str(path)])
+    err = capsys.readouterr().err.strip()
+    assert code != 0 and "工作要点.docx" in err and "\n" not in err and "Traceback" not in err
+    assert not db.exists() or "工作要点" not in db.read_text(encoding="utf-8")
