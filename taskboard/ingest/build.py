@@ -321,7 +321,10 @@ def _tasks_from(lines: list[str], meta: DocumentMeta, source: str, aliases: Alia
         _REPORT_HEADINGS.search(n.head) for n in outline.root.walk() if n.style and n.children
     )
     chosen = _drop_section_leaves(select_tasks(outline.root, is_report))
-    first_leads = says_first_listed_leads("\n".join(lines))
+    # A document that never labels a 牵头单位 lists its leads first (the usual convention, and
+    # the one 列第一位者为牵头单位 states); one that does, names leads where it means them.
+    labels_leads = any(f.kind is FieldKind.LEAD for n in outline.root.walk() for f in n.fields)
+    first_leads = says_first_listed_leads("\n".join(lines)) or not labels_leads
     units_expected = any(
         _carries_units(node) or any(f.kind in UNIT_KINDS for f in inherited) for node, inherited in chosen
     )

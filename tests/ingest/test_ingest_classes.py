@@ -130,6 +130,22 @@ def test_conjunctions_and_collectives(phrase, lead, co, collectives):
     assert (task.lead_units, task.co_units, task.collectives) == (lead, co, collectives)
 
 
+def test_lone_responsible_units_lead_first_listed_unless_the_document_labels_leads():
+    only_resp = parse_text(
+        "某市2024年重点工作分解\n1.巩固疫情防控成果。\n责任单位：市卫生健康委、市疾控中心等，各县（市、区）政府\n",
+        "x.txt",
+    ).tasks[0]
+    assert (only_resp.lead_units, only_resp.co_units) == (["市卫生健康委"], ["市疾控中心"])
+    assert only_resp.collectives == ["各县（市、区）政府"]
+    # Where the document says 牵头单位 when it means one, a lone 责任单位 list names the leads.
+    labelled = parse_text(
+        "某市2024年工作要点\n1.推进数字政府。\n牵头单位：市数据局\n责任单位：市财政局\n"
+        "2.推进项目审批。\n责任单位：市住建局、市自然资源局\n",
+        "y.txt",
+    ).tasks[1]
+    assert (labelled.lead_units, labelled.co_units) == (["市住建局", "市自然资源局"], [])
+
+
 @pytest.mark.parametrize(
     "line",
     ["责任单位：区发改委（牵头）、区财政局、区住建局", "责任单位：区财政局、区发改委(牵头单位)、区住建局"],

@@ -51,7 +51,7 @@ def test_word_progress_table_with_its_own_header_words(tmp_path):
     ]
     # The 分管领导 column names people: never units.
     assert all("王建国" not in t.lead_units + t.co_units for t in tasks)
-    assert tasks[1].lead_units == ["县住建局", "县财政局"]
+    assert (tasks[1].lead_units, tasks[1].co_units) == (["县住建局"], ["县财政局"])
     assert [t.deadline for t in tasks[:3]] == [date(2024, 6, 30), date(2024, 9, 30), date(2024, 12, 31)]
     assert tasks[3].deadline_kind is DeadlineKind.RECURRING
     assert "lagging" in tasks[2].review and "lagging" not in tasks[1].review
