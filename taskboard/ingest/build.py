@@ -33,6 +33,7 @@ from .meta import DocumentMeta, drop_repeated_title, find_doc_number, find_issue
 from .normalize import Restorer, fold_lines
 from .outline import HEAD, SHI, TABLE_SECTION, Node, parse_outline
 from .review import number_gaps, task_doubts
+from .status import LAGGING, REPORT_HEADINGS, STATUS_HEADINGS, status_word
 from .units import deadline_pieces, split_outside_brackets
 
 # Sections that frame a plan rather than assign work.
@@ -41,28 +42,6 @@ _NOT_TASKS = re.compile(
     r"保障措施|组织保障|组织实施|实施保障|存在.{0,4}问题|问题(和|与|及)不足|困难和问题"
 )
 _NOT_TASKS_MAX = 14  # …when the heading is that short (a measure may mention 工作要求)
-# Report headings that say where the items under them stand.
-_STATUS_HEADINGS = (
-    (Status.NOT_STARTED, re.compile(r"下一步|下步|下阶段|工作计划|工作打算|明年|计划安排|工作思路")),
-    (Status.IN_PROGRESS, re.compile(r"正在|推进中|进行中|在建|在推进|进展情况|滞后|未达到|较慢|序时")),
-    (
-        Status.DONE,
-        re.compile(r"完成情况|成效|已完成|主要工作|工作开展情况|主要做法|工作成果|主要成绩|工作亮点"),
-    ),
-)
-# Headings that only reports have: a document with them is a report whatever its title.
-_REPORT_HEADINGS = re.compile(r"完成情况|正在推进|下一步工作")
-# Free wording in a 状态/进展 column, when Status.parse does not know it; 未完成 before 完成.
-_STATUS_WORDS = (
-    (Status.NOT_STARTED, re.compile(r"未开始|未启动|未完成|not", re.I)),
-    (Status.IN_PROGRESS, re.compile(r"推进|进行|正在|实施中|滞后|doing|progress", re.I)),
-    (Status.DONE, re.compile(r"完成|办结|done", re.I)),
-)
-_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*[%％]")
-# ``完成年度目标的80%``, ``完成率60%``, ``进度45%``: a share of the work, not a growth figure.
-_SHARE_DONE = re.compile(r"(?:完成|进度|完成率)[^，,。；;]{0,8}?(\d{1,3}(?:\.\d+)?)\s*[%％]")
-# A report saying an item is behind: in progress, and flagged.
-LAGGING = re.compile(r"滞后|未达到?序时|进度(?:相对)?(?:较慢|缓慢)|较慢|低于目标|未达预期|未开工")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _TITLE_MAX = 40  # a longer heading sentence is cut at its first comma
 _HARD_MAX = 60
@@ -175,21 +154,6 @@ def select_tasks(root: Node, is_report: bool) -> list[tuple[Node, list[Field]]]:
     return chosen
 
 
-def status_word(value: str) -> Status | None:
-    """The status a progress cell states: 已完成/100% done, 推进中/滞后/1–99% in progress, 未启动/0%."""
-    value = value.strip()
-    try:
-        return Status.parse(value)
-    except ValueError:
-        pass
-    m = _PERCENT.fullmatch(value) or (_PERCENT.match(value) if len(value) <= 12 else None)
-    m = m or _SHARE_DONE.search(value)
-    if m:
-        share = float(m.group(1))
-        return Status.DONE if share >= 100 else Status.IN_PROGRESS if share > 0 else Status.NOT_STARTED
-    return next((status for status, pattern in _STATUS_WORDS if pattern.search(value)), None)
-
-
 def _status(node: Node, is_report: bool, preamble: str) -> Status:
     """A 状态 field if any; in reports the nearest status heading, else done; plans start not started."""
     for f in node.fields:
@@ -202,7 +166,7 @@ def _status(node: Node, is_report: bool, preamble: str) -> Status:
     parent = node.parent
     while parent is not None and parent.style:
         title = heading_sentence(parent.head, limit=_HARD_MAX)
-        for status, pattern in _STATUS_HEADINGS:
+        for status, pattern in STATUS_HEADINGS:
             if pattern.search(title):
                 return status
         parent = parent.parent
@@ -318,7 +282,7 @@ def _tasks_from(lines: list[str], meta: DocumentMeta, source: str, aliases: Alia
     outline = parse_outline(lines)
     preamble = outline.preamble[-1] if outline.preamble else ""
     is_report = meta.is_report or any(
-        _REPORT_HEADINGS.search(n.head) for n in outline.root.walk() if n.style and n.children
+        REPORT_HEADINGS.search(n.head) for n in outline.root.walk() if n.style and n.children
     )
     chosen = _drop_section_leaves(select_tasks(outline.root, is_report))
     # A document that never labels a 牵头单位 lists its leads first (the usual convention, and
