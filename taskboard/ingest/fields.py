@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .aliases import AliasTable
-from .units import is_collective, is_placeholder, split_units
+from .units import deadline_pieces, is_collective, is_placeholder, split_units
 
 
 class FieldKind(Enum):
@@ -102,6 +102,11 @@ def trailing_assignment(text: str) -> tuple[str, int] | None:
             if depth == 0:
                 inner = _FIRST_LEADS_NOTE.sub("", text[i + 1 : end - 1]).strip().rstrip("。；;，,")
                 inner = re.sub(r"[，,。]?\s*下同$", "", inner)
+                # ``（X牵头，Y配合，2024年底前完成）``: the deadline clause is read elsewhere.
+                clauses = re.split(r"[，,；;]", inner)
+                while len(clauses) > 1 and deadline_pieces(clauses[-1]):
+                    clauses.pop()
+                inner = inner[: sum(len(c) + 1 for c in clauses) - 1]
                 if _RESPONSIBLE.search(inner):
                     return inner, i
                 return None

@@ -66,6 +66,15 @@ def test_a_deadline_phrase_inside_the_bracket_is_never_a_unit():
     assert (task.deadline, task.deadline_kind) == (date(2024, 6, 30), DeadlineKind.EXPLICIT)
 
 
+def test_a_role_phrase_followed_by_a_deadline_clause():
+    task = parse_text(
+        "某县2024年任务分工方案\n1.推进电子证照应用。（县数据局牵头，县公安局、县市场监管局配合，2024年底前完成）\n",
+        "x.txt",
+    ).tasks[0]
+    assert units(task) == (["县数据局"], ["县公安局", "县市场监管局"])
+    assert (task.deadline, task.deadline_text) == (date(2024, 12, 31), "2024年底前")
+
+
 def test_lead_after_a_comma_and_the_text_after_it_stays_with_the_measure():
     doc = parse_text(
         "某市2023年民生工程推进情况\n现将1至9月民生工程进度通报如下：\n一、项目进展情况\n"
