@@ -346,12 +346,15 @@ _ADMIN_TITLE = re.compile(r"会议|放假|假期|人员|名单|组成|任免|表
 
 
 def is_ordinary_notice(title: str, tasks: list[Task]) -> bool:
-    """A meeting, holiday or personnel notice: no unit and no dated deadline anywhere."""
+    """A meeting, holiday or personnel notice: its items name no unit (a 报名 or 回执 date is
+    no measure's deadline); any other notice without plan words: no unit and no dated deadline."""
     if not _NOTICE_TITLE.search(title):
         return False
-    if _PLAN_TITLE.search(title) and not _ADMIN_TITLE.search(title):
+    if any(t.lead_units or t.co_units for t in tasks):
         return False
-    return not any(t.lead_units or t.co_units or t.deadline_kind is DeadlineKind.EXPLICIT for t in tasks)
+    if _ADMIN_TITLE.search(title):
+        return True
+    return not _PLAN_TITLE.search(title) and not any(t.deadline_kind is DeadlineKind.EXPLICIT for t in tasks)
 
 
 def _as_written(task: Task, restore: Restorer) -> Task:

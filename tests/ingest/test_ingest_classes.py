@@ -212,6 +212,16 @@ def test_a_year_at_the_start_of_a_line_is_not_an_item_number():
     assert "2023、2024年连续两年" in doc.tasks[0].text
 
 
+def test_a_meeting_notice_with_a_reply_date_has_no_measures():
+    doc = parse_text(
+        "关于召开全县营商环境工作推进会议的通知\n各乡镇，县直各单位：\n经研究，定于近期召开会议。\n"
+        "一、会议时间：2024年3月8日上午9时\n二、参会人员：各单位分管负责同志\n"
+        "三、有关要求：请于3月6日前报送参会回执。\n",
+        "会议通知.txt",
+    )
+    assert doc.tasks == [] and doc.refusal
+
+
 def test_1200_measures_give_1200_tasks():
     lines = ["某市2024年营商环境改革任务清单", "一、改革任务"]
     lines += [f"{n}.推进第{n}项改革事项落地见效。\n牵头单位：市发改委" for n in range(1, 1201)]
