@@ -379,7 +379,8 @@ def parse_lines(lines: list[str], source: str, aliases: AliasTable | None) -> Pa
     hostile); the rules then read a width-folded, simplified copy, and the tasks
     get their words back as the document wrote them.
     """
-    lines = [line for line in (clean(line, keep_newlines=False).strip() for line in lines) if line]
+    # One pass over the joined text (lines hold no newline; clean keeps them as separators).
+    lines = [line for line in (part.strip() for part in clean("\n".join(lines)).split("\n")) if line]
     folded = fold_lines(lines)
     restore = Restorer(lines, folded)
     meta = read_meta(folded, source)

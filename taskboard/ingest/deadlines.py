@@ -170,6 +170,7 @@ def find_dates(text: str, year: int | None, strict: bool = True) -> list[tuple[d
 _WHOLE_YEAR = re.compile(r"^(?:全年|年内|年度内|本年度?内?|今年内?|当年)(?:完成|内|底前|实施|推进)?$")
 
 
+@lru_cache(maxsize=1024)
 def field_deadline(value: str, year: int | None) -> Deadline:
     """Read a 完成时限 field value leniently."""
     value = value.strip().strip("。；;，,")

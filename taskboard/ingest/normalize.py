@@ -9,7 +9,6 @@ the folded copy can be traced back to the document's own spelling:
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 # U+FF01…U+FF5E are the full-width forms of ASCII (NFKC folds them one to one); the
@@ -42,20 +41,24 @@ def _simplify_line(line: str) -> str:
     return "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
 
 
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]+")
+_FULL_WIDTH = tuple((chr(cp), chr(half)) for cp, half in _WIDTH.items())
 
 
-def _fold_width(match: re.Match[str]) -> str:
-    return match.group().translate(_WIDTH)
+def fold_width(text: str) -> str:
+    """``text`` with full-width ASCII forms and the ideographic space folded (same length)."""
+    # One C-speed replace per form actually present beats a per-character pass on 1 MB texts.
+    for full, half in _FULL_WIDTH:
+        if full in text:
+            text = text.replace(full, half)
+    return text
 
 
 def fold_lines(lines: list[str]) -> list[str]:
     """The parsing copy of ``lines``: width-folded, and simplified when any line is traditional."""
-    # One pass over the whole text touching only the full-width runs (1 MB documents).
-    text = _FULL_WIDTH.sub(_fold_width, "\n".join(lines))
-    folded = text.split("\n") if len(lines) > 1 or text else [text]
+    text = fold_width("\n".join(lines))
+    folded = text.split("\n")
     if len(folded) != len(lines):  # a line held a newline of its own: fold line by line
-        folded = [line.translate(_WIDTH) for line in lines]
+        folded = [fold_width(line) for line in lines]
     if has_traditional(text):
         folded = [_simplify_line(line) for line in folded]
     return folded
