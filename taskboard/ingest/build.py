@@ -221,7 +221,7 @@ def _assignment(
         return assignment_from_fields(node.fields, aliases, first_leads)
     phrase = trailing_assignment(text)
     if phrase:
-        return assignment_from_phrase(phrase[0], first_leads, aliases)
+        return assignment_from_phrase(phrase[0], aliases)
     return assignment_from_fields(inherited, aliases, first_leads)
 
 

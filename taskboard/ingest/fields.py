@@ -147,8 +147,12 @@ class Assignment:
         return self
 
 
-def assignment_from_phrase(phrase: str, first_leads: bool, aliases: AliasTable | None) -> Assignment:
-    """Units of an inline phrase: ``X牵头，Y配合`` or ``X、Y负责``."""
+def assignment_from_phrase(phrase: str, aliases: AliasTable | None) -> Assignment:
+    """Units of an inline phrase: ``X牵头，Y配合``, ``X会同Y负责`` or ``X、Y负责``.
+
+    In ``X、Y负责`` the first listed unit leads whether or not the document states the
+    rule (列第一位者为牵头单位): that is the State Council convention such phrases follow.
+    """
     result = Assignment()
     clauses = [c for c in re.split(r"[，,；;。]", _strip_notes(phrase)) if c.strip()]
     listed: list[str] = []
