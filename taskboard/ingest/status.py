@@ -31,7 +31,7 @@ _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*[%％]")
 # ``完成年度目标的80%``, ``完成率60%``, ``进度45%``: a share of the work, not a growth figure.
 _SHARE_DONE = re.compile(r"(?:完成|进度|完成率)[^，,。；;]{0,8}?(\d{1,3}(?:\.\d+)?)\s*[%％]")
 # A report saying an item is behind: in progress, and flagged.
-LAGGING = re.compile(r"滞后|未达到?序时|进度(?:相对)?(?:较慢|缓慢)|较慢|低于目标|未达预期|未开工")
+LAGGING = re.compile(r"滞后|未完成|未达到?序时|进度(?:相对)?(?:较慢|缓慢)|较慢|低于目标|未达预期|未开工")
 
 
 def status_word(value: str) -> Status | None:
