@@ -112,11 +112,23 @@ def test_traditional_document_is_read_and_shown_as_written():
 
 
 def test_full_width_and_half_width_copies_give_the_same_tasks():
-    full = "某区2024年工作要点\n1．推行帮办代办。（牵头单位：区政务服务中心；配合单位：区发改委）\n"
+    full = "某区2024年工作要点\n1．推行帮办代办（试点）。（牵头单位：区政务服务中心；配合单位：区发改委）\n"
     half = full.translate(str.maketrans("．（：；）", ".(:;)"))
     a, b = parse_text(full, "a.txt").tasks[0], parse_text(half, "b.txt").tasks[0]
     assert units(a) == units(b) == (["区政务服务中心"], ["区发改委"])
-    assert "（" in a.text or a.text == "推行帮办代办。"  # each keeps its own punctuation
+    # Each keeps the punctuation it was written with.
+    assert (a.title, b.title) == ("推行帮办代办（试点）", "推行帮办代办(试点)")
+
+
+def test_a_document_mixing_widths_keeps_each_spelling():
+    doc = parse_text(
+        "某区2024年工作要点\n1.推进“一件事”（企业开办）改革。\n牵头单位:区政府办(区政务服务中心)\n"
+        "2．推进证照分离（试点）。\n牵头单位：区数据局\n",
+        "x.txt",
+    )
+    first, second = doc.tasks
+    assert first.title == "推进“一件事”（企业开办）改革" and second.title == "推进证照分离（试点）"
+    assert first.lead_units == ["区政府办(区政务服务中心)"]
 
 
 # -- conjunctions and collectives in unit lists -------------------------------------
