@@ -74,6 +74,12 @@ _STATUS_ALIASES = {
     "wip": Status.IN_PROGRESS,
     "推进中": Status.IN_PROGRESS,
     "正在推进": Status.IN_PROGRESS,
+    "顺利推进": Status.IN_PROGRESS,
+    "序时推进": Status.IN_PROGRESS,
+    "滞后": Status.IN_PROGRESS,
+    "严重滞后": Status.IN_PROGRESS,
+    "未启动": Status.NOT_STARTED,
+    "尚未启动": Status.NOT_STARTED,
     "完成": Status.DONE,
     "已办结": Status.DONE,
     "办结": Status.DONE,
@@ -136,6 +142,9 @@ class Task:
     revision: int = 0
     # Why the task was retired (取消/合并/暂缓/其他), or "" while it is on the board.
     archived: str = ""
+    # What the importer was unsure of, as short codes (``no_lead``, ``odd_unit:…``); see
+    # taskboard.ingest.review for the list and their labels.
+    review: list[str] = field(default_factory=list)
 
     # Fields an import may set; status and notes belong to the coordinator.
     IMPORTED_FIELDS = (
@@ -148,6 +157,7 @@ class Task:
         "deadline",
         "deadline_text",
         "deadline_kind",
+        "review",
     )
     # Fields a person may change with `edit`.
     EDITABLE_FIELDS = ("title", "lead_units", "co_units", "deadline", "deadline_text", "deadline_kind")
@@ -173,6 +183,7 @@ class Task:
             "updated": self.updated,
             "revision": self.revision,
             "archived": self.archived,
+            "review": list(self.review),
         }
 
     @classmethod
@@ -200,6 +211,7 @@ class Task:
             updated=d.get("updated", ""),
             revision=int(d.get("revision", 0)),
             archived=clean(d.get("archived") or ""),
+            review=[clean(str(code)) for code in d.get("review") or []],
         )
 
     def replace(self, **changes: Any) -> Task:

@@ -12,12 +12,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from .aliases import AliasTable, default_aliases, load_aliases
-from .build import ParsedDocument, parse_lines
+from .build import DocumentInfo, ParsedDocument, parse_lines
 from .clean import to_lines
 from .decode import decode_bytes
 from .errors import IngestError
+from .review import review_label
 
-__all__ = ["AliasTable", "IngestError", "ParsedDocument", "load_aliases", "parse_file", "parse_text"]
+__all__ = [
+    "AliasTable",
+    "DocumentInfo",
+    "IngestError",
+    "ParsedDocument",
+    "load_aliases",
+    "parse_file",
+    "parse_text",
+    "review_label",
+]
 
 TEXT_SUFFIXES = (".txt", ".md")
 DOCX_SUFFIX = ".docx"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .tables import table_to_lines
+from .tables import header_columns, is_task_header, table_to_lines
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 # A paywall tail runs to its end marker, or to the end of the file when that is missing.
@@ -53,8 +53,10 @@ def to_lines(text: str) -> list[str]:
         if "|" in line:
             cells = _pipe_cells(line)
             filled = [c for c in cells if c]
-            if len(filled) >= 2 and line.startswith("|"):
-                table.append(cells[1:-1] if line.endswith("|") else cells[1:])
+            if len(filled) >= 2:
+                # ``| a | b |``, ``a | b | c`` and ``| a | b``: the outer pipes are optional.
+                start = 1 if line.startswith("|") else 0
+                table.append(cells[start:-1] if line.endswith("|") else cells[start:])
                 continue
             if _TABLE_RULE.match(line):
                 continue
@@ -67,7 +69,49 @@ def to_lines(text: str) -> list[str]:
             lines.append(line)
     if table:
         lines.extend(table_to_lines(table))
-    return lines
+    return cell_per_line_tables(lines)
+
+
+_HEADER_CELL = re.compile(r"[^\s:：，,。;；、\d()（）]{2,8}")  # 序号, 重点任务, 牵头单位: short bare words
+
+
+def cell_per_line_tables(lines: list[str]) -> list[str]:
+    """A table pasted one cell per line: a run of header cells (序号, 重点任务, 牵头单位,
+    完成时限…) and then the rows' cells in the same order, read as a task table.
+
+    The rows run while each starts with a number in the 序号 column (or, without one,
+    to the end of the run of lines that fill whole rows).
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        width = _header_run(lines, i)
+        if not width:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = [lines[i : i + width]]
+        j = i + width
+        numbered = header_columns(rows[0]).get("number") == 0
+        while j + width <= len(lines) and (not numbered or re.fullmatch(r"\d{1,4}", lines[j])):
+            rows.append(lines[j : j + width])
+            j += width
+        out.extend(table_to_lines(rows))
+        i = j
+    return out
+
+
+def _header_run(lines: list[str], start: int) -> int:
+    """The number of header cells starting at ``start`` (0 when no task-table header starts there)."""
+    end = start
+    while end < len(lines) and _HEADER_CELL.fullmatch(lines[end]):
+        end += 1
+    for width in range(end - start, 2, -1):
+        cells = lines[start : start + width]
+        found = header_columns(cells)
+        if is_task_header(found) and len(found) == width:
+            return width
+    return 0
 
 
 def drop_trailer(lines: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-from taskboard.model import DeadlineKind
+from taskboard.model import DeadlineKind, Task
 
 from .numerals import cn_to_int
 
@@ -44,7 +44,7 @@ _DATE = re.compile(
     # 上半年 / 下半年 / 年中
     rf"|{_year(5)}(?P<h>上半年|下半年|年中)\s*{_before(5)}"
     # 年内完成
-    r"|(?P<within>年内|年度内)(?=完成|实现|全面|基本|全部|建成|落实)"
+    r"|(?P<within>年内|年度内|全年)(?=完成|实现|全面|基本|全部|建成|落实|推进)"
     # 2023-06-30 (fields only)
     r"|(?P<y7>(?:19|20)\d{2})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9])(?!\d)"
 )
@@ -166,11 +166,18 @@ def find_dates(text: str, year: int | None, strict: bool = True) -> list[tuple[d
     return found
 
 
+# A field that only says "this year": 全年, 年内, 本年度…
+_WHOLE_YEAR = re.compile(r"^(?:全年|年内|年度内|本年度?内?|今年内?|当年)(?:完成|内|底前|实施|推进)?$")
+
+
+@lru_cache(maxsize=1024)
 def field_deadline(value: str, year: int | None) -> Deadline:
     """Read a 完成时限 field value leniently."""
     value = value.strip().strip("。；;，,")
     if not value:
         return NO_DEADLINE
+    if year and _WHOLE_YEAR.match(value):
+        return Deadline(date(year, 12, 31), value, DeadlineKind.EXPLICIT)
     dates = find_dates(value, year, strict=False)
     if dates:
         # 2023年3月至12月: a range is due at its end; otherwise the earliest date binds.
@@ -205,3 +212,69 @@ def resolve_deadline(field_value: str, text: str, year: int | None) -> Deadline:
     if recurring:
         return Deadline(None, recurring.group(0), DeadlineKind.RECURRING)
     return NO_DEADLINE
+
+
+# -- recurring deadlines ---------------------------------------------------------
+_EVERY_MONTH_DAY = re.compile(r"每(?:个)?月\s*(\d{1,2})\s*[日号]")
+_EVERY_YEAR_DATE = re.compile(r"每年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)?")
+
+
+def _quarter_end(day: date) -> date:
+    return _month_end(day.year, ((day.month - 1) // 3 + 1) * 3)
+
+
+def next_due(task: Task, today: date) -> date | None:
+    """The next due date of a recurring task as of ``today`` (see :func:`next_due_from`)."""
+    return next_due_from(task.deadline_text, task.deadline_kind, today)
+
+
+def next_due_from(deadline_text: str, kind: DeadlineKind, today: date) -> date | None:
+    """The next due date of a recurring duty on or after ``today``; None when not recurring.
+
+    The importer keeps the period as written (``deadline_text``, kind RECURRING);
+    this turns it into a date for countdowns: 每月20日前 → the 20th of this or next
+    month, 每季度 → the quarter's end, 每半年 → 30 June / 31 December, 每年3月底前 →
+    31 March of this or next year, 每年 → 31 December, 每周 → Sunday, 每旬 → the
+    10th, 20th or month end. Pure: the same inputs always give the same date.
+    """
+    if kind is not DeadlineKind.RECURRING:
+        return None
+    text = deadline_text
+    if m := _EVERY_MONTH_DAY.search(text):
+        day = int(m.group(1))
+        for step in range(3):
+            month_start = date(today.year, today.month, 1) + relativedelta(months=step)
+            candidate = month_start + relativedelta(day=day)  # clamps 31 to the month's end
+            if candidate >= today:
+                return candidate
+        return None
+    if m := _EVERY_YEAR_DATE.search(text):
+        month = int(m.group(1))
+        if not 1 <= month <= 12:
+            return None
+        for year in (today.year, today.year + 1):
+            try:
+                candidate = date(year, month, int(m.group(2))) if m.group(2) else _month_end(year, month)
+            except ValueError:
+                return None
+            if candidate >= today:
+                return candidate
+        return None
+    if "半年" in text:
+        return date(today.year, 6, 30) if today <= date(today.year, 6, 30) else date(today.year, 12, 31)
+    if "季" in text:
+        return _quarter_end(today)
+    if "旬" in text:
+        for day in (10, 20):
+            if today.day <= day:
+                return date(today.year, today.month, day)
+        return _month_end(today.year, today.month)
+    if "周" in text:
+        m = re.search(r"周([一二三四五六日天])", text)
+        weekday = "一二三四五六日".find(m.group(1).replace("天", "日")) if m else 6
+        return today + relativedelta(days=(weekday - today.weekday()) % 7)
+    if "月" in text:
+        return _month_end(today.year, today.month)
+    if "年" in text:
+        return date(today.year, 12, 31)
+    return None

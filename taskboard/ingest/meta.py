@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from .fields import FIELD_LABEL
 from .outline import starts_with_marker
 
 _DOC_TYPE = re.compile(
-    r"方案|要点|意见|通知|报告|计划|措施|办法|规划|总结|细则|清单|决定|安排|汇报|情况|纲要|规定|分工"
+    r"方案|要点|意见|通知|报告|计划|措施|办法|规划|总结|细则|清单|决定|安排|汇报|情况|纲要|规定|分工|台账"
 )
 _NOT_TITLE_START = re.compile(r"^(为|根据|按照|现将|近年来|今年以来|\d{4}年以来|附件|各|[•·])")
 _TITLE_MAX = 80
@@ -20,7 +21,41 @@ _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|－|-|～|~|至|到)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
 _DOC_NUMBER_YEAR = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]")
 _REPORT_TITLE = re.compile(r"报告|总结|汇报|工作情况|进展情况|完成情况")
-_REPORT_PREAMBLE = re.compile(r"(报告|汇报|总结)如下")
+_REPORT_PREAMBLE = re.compile(r"(报告|汇报|总结|通报)如下|落实情况进行了|进度通报|督查(情况|梳理)")
+
+
+# 国办发〔2018〕126号, 东府〔2021〕54号, 盐政办发[2022]16号
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_DOC_NUMBER_LABEL = re.compile(r"(文件编号|发文字号|文号)\s*[:：|\s]*$")
+_DOC_NUMBER_LINE_MAX = 24  # a number printed on its own line, not one cited in a sentence
+_ISSUED = re.compile(
+    r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))"
+)
+_ISSUED_LABEL = re.compile(r"成文日期|发文日期|印发日期|发布日期")
+
+
+def find_doc_number(lines: list[str]) -> str:
+    """The document number (文号) in the header, or ""."""
+    for line in lines[:_HEADER_LINES]:
+        for m in _DOC_NUMBER.finditer(line):
+            if len(line) <= _DOC_NUMBER_LINE_MAX or _DOC_NUMBER_LABEL.search(line[: m.start()]):
+                return re.sub(r"\s+", "", m.group(0))
+    return ""
+
+
+def find_issued(lines: list[str]) -> date | None:
+    """The issue date: a labelled 成文/发文日期, else a date line near the end or the top."""
+    labelled = [line for line in lines[:_HEADER_LINES] if _ISSUED_LABEL.search(line)]
+    plain = [line for line in (*lines[-8:], *lines[:15]) if len(line) <= 30]
+    for line in (*labelled, *plain):
+        m = _ISSUED.search(line)
+        if m:
+            month, day = m.group(2) or m.group(4), m.group(3) or m.group(5)
+            try:
+                return date(int(m.group(1)), int(month), int(day))
+            except ValueError:
+                continue
+    return None
 
 
 @dataclass(slots=True)
@@ -35,7 +70,7 @@ class DocumentMeta:
 
 
 def _title_candidate(line: str) -> bool:
-    if len(line) > _TITLE_MAX or "。" in line or _NOT_TITLE_START.match(line):
+    if len(line) > _TITLE_MAX or "。" in line or _NOT_TITLE_START.match(line) or line.endswith(("：", ":")):
         return False
     if ("，" in line or "," in line) and len(line) > _FRAGMENT_MAX:
         return False

@@ -34,8 +34,9 @@ _MARKER = re.compile(
     r"(?:^|(?<=[\s。；;：:！!？?]))(?:"
     rf"(?P<cn>{_CN}{{1,4}})\s*、"
     rf"|[（(]\s*(?P<cnp>{_CN}{{1,4}})\s*[）)]"
-    r"|(?P<ar>\d{1,3})\s*[.．](?!\d)"
-    r"|(?P<ard>\d{1,3})\s*、"
+    r"|(?P<ar>\d{1,4})\s*[.．](?!\d)"
+    r"|(?P<arx>\d{1,4})[.．](?=\d)"
+    r"|(?P<ard>\d{1,4})\s*、"
     r"|[（(]\s*(?P<arp>\d{1,3})\s*[）)]"
     rf"|(?P<shi>{_CN}{{1,3}})是(?=\S)"
     r"|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
@@ -103,10 +104,42 @@ class _Candidate:
     is_field: bool
 
 
+_FIELD_OPENERS = ("(", "（", "〔", "【", "[")
+_FIELD_CLOSERS = ")）〕】]"
+
+
+def _field_value(text: str, bracketed: bool) -> tuple[str, str, bool]:
+    """(value, text after it, whether the field ended) for a field's text on one line.
+
+    A value ends at a sentence end; inside a bracket it ends at the bracket's close
+    and what follows a sentence end there is a remark (``以下任务均需…不再一一列出``).
+    """
+    if not bracketed and "。" not in text:
+        return text, "", False  # the common case: a field line, read whole
+    depth = 0
+    stop = None
+    for i, ch in enumerate(text):
+        if ch in _FIELD_OPENERS:
+            depth += 1
+        elif ch in _FIELD_CLOSERS:
+            if depth == 0:
+                if bracketed:
+                    return text[: stop if stop is not None else i], text[i + 1 :], True
+                continue
+            depth -= 1
+        elif ch == "。" and depth == 0 and stop is None:
+            stop = i
+            if not bracketed:
+                return text[:i], text[i + 1 :], True
+    return (text if stop is None else text[:stop]), "", stop is not None
+
+
 def parse_marker(match: re.Match[str]) -> tuple[str, int, str] | None:
     """(style, value, label as printed) of a _MARKER match, or None when it is no number."""
     style = match.lastgroup or ""
     text = match.group(style)
+    if style == "arx":
+        style = AR  # checked by the caller: it must continue an open 1. list
     if style in (CN, CN_PAREN, SHI):
         value = cn_to_int(text)
     elif style == CIRCLED:
@@ -137,6 +170,7 @@ class _Builder:
         self.groups = 0
         self.heads = 0
         self.field: Field | None = None  # the field the previous line ended in
+        self.bracket = False  # the fields being read sit inside a bracket
 
     @property
     def top(self) -> Node | None:
@@ -233,15 +267,23 @@ class _Builder:
             self.open(HEAD, self.heads, "", "", False).head = line
             return
         self.field = None
+        self.bracket = False
         sink: Node | Field | None = None  # None: the current item's body
         pos = 0
         for cand in self._candidates(line):
             if cand.start < pos:
                 continue
             if cand.is_field:
-                self._flush(sink, line[pos : cand.start])
+                before = line[pos : cand.start]
+                if not isinstance(sink, Field) and before.rstrip().endswith(_FIELD_OPENERS):
+                    # ``…。（牵头单位：X）``: the bracket holds the fields, not the measure's text.
+                    before = before.rstrip()[:-1]
+                    self.bracket = True
+                self._flush(sink, before)
                 kind = field_kind(cand.match)
                 sink = self.add_field(kind)
+                if isinstance(sink, Field):
+                    sink.bracketed = self.bracket
                 pos = cand.end
                 continue
             parsed = parse_marker(cand.match)
@@ -249,17 +291,29 @@ class _Builder:
                 continue
             style, value, label = parsed
             at_start = cand.start == 0
-            if not at_start and not self.accepts_inline(style, value):
+            # Mid-line numbers, ``11.121…`` and four-digit numbers (a year: ``2023、2024年…``)
+            # count only when they continue the list.
+            strict = not at_start or cand.match.group("arx") or value >= 1000
+            if strict and not self.accepts_inline(style, value):
                 continue
+            if cand.match.group("arx") and value == 1:
+                continue  # ``1.5倍…``: a decimal, not item 1
             self._flush(sink, line[pos : cand.start])
             sink = self.open(style, value, label, cand.match.group(0).strip(), inline=not at_start)
             pos = cand.end
-        self._flush(sink, line[pos:])
+        sink = self._flush(sink, line[pos:])
         self.field = sink if isinstance(sink, Field) and sink.kind in (*UNIT_KINDS, FieldKind.DUE) else None
 
-    def _flush(self, sink: Node | Field | None, text: str) -> None:
+    def _flush(self, sink: Node | Field | None, text: str) -> Node | Field | None:
+        """Give ``text`` to ``sink``; returns the sink that takes what follows on the line."""
         if isinstance(sink, Field):
-            sink.value += text.strip()
+            value, rest, closed = _field_value(text, self.bracket)
+            sink.value += value.strip()
+            if closed or rest:
+                self.bracket = False
+                if rest.strip() and self.top is not None:
+                    self.top.body.append(rest.strip())  # the measure's text goes on after its fields
+                return None
         elif isinstance(sink, Node):
             text = text.strip()
             if text:
@@ -268,6 +322,7 @@ class _Builder:
                     sink.closed = True
         else:
             self.add_text(text)
+        return sink
 
     @staticmethod
     def _candidates(line: str) -> list[_Candidate]:

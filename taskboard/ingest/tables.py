@@ -17,12 +17,14 @@ ROW_END = "\ue002"
 
 _COLUMNS = (
     ("number", re.compile(r"^(序号|编号|序|No\.?)$", re.I)),
-    ("lead", re.compile(r"牵头|主责")),
-    ("co", re.compile(r"配合|协办|参与|协同")),
-    ("resp", re.compile(r"责任(单位|部门|主体)|承办")),
+    # People (责任领导/分管领导/责任人) are never units: matched before the unit columns.
+    ("person", re.compile(r"领导|责任人|联系人|负责人|包保")),
+    ("lead", re.compile(r"牵头|主责|主办")),
+    ("co", re.compile(r"配合|协办|参与|协同|协助")),
+    ("resp", re.compile(r"责任(单位|部门|主体|科室|处室)|承办|(单位|部门|科室|处室)$")),
     ("due", re.compile(r"时限|时间|期限|节点|完成日期")),
-    ("status", re.compile(r"状态|进展|完成情况")),
-    ("title", re.compile(r"任务|事项|名称|目标|项目")),
+    ("status", re.compile(r"状态|进展|进度|完成情况|推进情况")),
+    ("title", re.compile(r"任务|事项|名称|目标|项目|举措|重点工作|工作$")),
     ("detail", re.compile(r"措施|内容|举措|要求|具体")),
     ("section", re.compile(r"类别|领域|板块|方面|分类|序列")),
 )
@@ -30,7 +32,8 @@ _FIELD_LABEL = {"lead": "牵头单位", "resp": "责任单位", "co": "配合单
 _SENTENCE_END = "。；;！!？?"
 
 
-def _header_map(row: list[str]) -> dict[str, int]:
+def header_columns(row: list[str]) -> dict[str, int]:
+    """Column name (number, lead, due, title…) → cell index, for the cells that name one."""
     found: dict[str, int] = {}
     for i, cell in enumerate(row):
         label = re.sub(r"\s+", "", cell)
@@ -43,7 +46,8 @@ def _header_map(row: list[str]) -> dict[str, int]:
     return found
 
 
-def _is_task_header(found: dict[str, int]) -> bool:
+def is_task_header(found: dict[str, int]) -> bool:
+    """Does a header with these columns describe a task table (a task column and a unit or deadline)?"""
     has_text = "title" in found or "detail" in found
     return has_text and bool({"lead", "resp", "co", "due"} & found.keys())
 
@@ -64,8 +68,8 @@ def table_to_lines(rows: list[list[str]]) -> list[str]:
     """Lines for one table (list of rows of cell texts, merged cells repeated)."""
     header_at, columns = -1, {}
     for i, row in enumerate(rows[:3]):
-        found = _header_map(row)
-        if _is_task_header(found):
+        found = header_columns(row)
+        if is_task_header(found):
             header_at, columns = i, found
             break
     if header_at < 0:

@@ -27,7 +27,7 @@ _EDGE_JUNK = " \t\"'“”‘’「」『』:：。.!！?？*·•-—"
 # ``X、Y等区直各部门(单位)``: the part after 等 is a collective of its own.
 _ETC = re.compile(r"等(?=[^等]*(部门|单位|机构|各|有关|相关|成员))")
 _COLLECTIVE = re.compile(
-    r"^各|各(相关|有关|成员|级|类)?(部门|单位|乡镇|街道|县|区|市|园区)|"
+    r"^(各|相关|有关)|各(相关|有关|成员|级|类)?(部门|单位|乡镇|街道|县|区|市|园区)|"
     r"(相关|有关|所有|全体|其他|其它|成员|责任)(的)?(部门|单位|机构)|(部门|单位|机构)([(（][^)）]*[)）])?$"
 )
 # Glued names are cut after one of these endings…
@@ -38,8 +38,41 @@ _CONTINUES = re.compile(r"^(员|会|公|办公|门|属|分|机关|系统|直属|
 _BRANCH = re.compile(
     r"^([\u4e00-\u9fff]{0,4}[州市县区旗盟镇乡])?(分局|支队|大队|中队|分院|支行|分中心|分所)$"
 )
+# …nor after a body whose own organs are named after it: 国务院国资委, 中央军委政治工作部.
+_PARENT_BODY = re.compile(r"(国务院|军委|政府|党委|人大|政协)$")
 _UNIT_END = re.compile(r"(局|委|办|院|中心|厅|署|部|队|站|所|馆|联|会|组|室|府|司|行|部门|单位|[)）])$")
 _MIN_GLUED = 3  # both halves of a glued split must be at least this long
+
+
+# Collectives that stand for "whoever it concerns" (governments below, departments at large)
+# rather than a body one can ring up: named next to real units they are not a lead.
+_PLACEHOLDER_END = re.compile(r"(政府|管委会?|部门|单位|机构)([(（][^()（）]*[)）])*$")
+# ``A和B`` / ``A及B`` / ``A以及B`` / ``A与B`` between two unit names (never inside 文化和旅游部).
+_CONJUNCTION = re.compile(r"(?<=[局委办院心厅署部队站所馆联会组室府司行门位])(以及|及|和|与)(?=..)")
+
+
+# A deadline phrase in a unit list is never a unit: ``X，6月底前完成``, ``Y，长期坚持``.
+_DEADLINE_PIECE = re.compile(
+    r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月(?:底|末|份|前)|年底|年末|年内|季度|半年|"
+    r"^(?:\d{4}年)?(?:全年|长期|持续|常态)|完成$|(?:之|以)?前$"
+)
+
+
+@lru_cache(maxsize=4096)
+def deadline_pieces(text: str) -> tuple[str, ...]:
+    """The pieces of a unit list that are deadline phrases."""
+    if not _DEADLINE_PIECE.search(text):
+        return ()
+    return tuple(p.strip() for p in re.split(r"[、，,；;]", text) if p.strip() and _DEADLINE_PIECE.search(p))
+
+
+_PLACES = re.compile(r"^各[^、，,]{0,4}(区|县|市|镇|乡|街道|州|盟|旗)([(（][^()（）]*[)）])*$")
+
+
+@lru_cache(maxsize=4096)
+def is_placeholder(name: str) -> bool:
+    """A collective such as 各省级人民政府, 有关部门, 市直有关部门, 各区 (not 各产业园党委)."""
+    return is_collective(name) and bool(_PLACEHOLDER_END.search(name) or _PLACES.match(name))
 
 
 def ends_like_unit(text: str) -> bool:
@@ -47,6 +80,7 @@ def ends_like_unit(text: str) -> bool:
     return bool(_UNIT_END.search(text.strip()))
 
 
+@lru_cache(maxsize=4096)
 def is_collective(name: str) -> bool:
     """True for names that stand for a group: 各部门, 各乡镇(街道), 区直各相关部门(单位)…"""
     return bool(_COLLECTIVE.search(name))
@@ -114,6 +148,33 @@ def _split_top_level(text: str) -> list[str]:
     return split_outside_brackets(text, _unit_separator)
 
 
+def _parts(text: str) -> list[str]:
+    """Top-level list items; a clause led by 各 (``各县、市、区政府``, ``各区市政府、开发区管委``)
+    is one collective: the 各 distributes over the whole list."""
+    parts: list[str] = []
+    clauses = split_outside_brackets(text, lambda t, i: t[i] in "，,；;")
+    for clause in (c.strip() for whole in clauses for c in _ETC.split(whole)):
+        clause = _LEADING_NOISE.sub("", clause)
+        pieces = _split_top_level(clause)
+        if clause.startswith("各") and len(pieces) > 1:
+            parts.append(clause)
+            continue
+        for piece in pieces:
+            parts += _split_conjunction(piece)
+    return parts
+
+
+def _split_conjunction(piece: str) -> list[str]:
+    """``州委编办及州直相关单位`` → two names; ``有关部门和单位`` and ``文化和旅游部`` stay one."""
+    m = _CONJUNCTION.search(piece)
+    if m is None:
+        return [piece]
+    left, right = piece[: m.start()].strip(), piece[m.end() :].strip()
+    if is_collective(left) or len(left) < _MIN_GLUED or len(right) < _MIN_GLUED:
+        return [piece]
+    return [left, *_split_conjunction(right)]
+
+
 def split_glued(name: str, aliases: AliasTable | None = None) -> list[str]:
     """``商务局自然资源局伊州分局`` → ``商务局``, ``自然资源局伊州分局``."""
     if len(name) < 2 * _MIN_GLUED or (aliases is not None and aliases.knows(name)):
@@ -135,6 +196,7 @@ def split_glued(name: str, aliases: AliasTable | None = None) -> list[str]:
             and len(right) >= _MIN_GLUED
             and _SUFFIX.search(left)
             and not _CONTINUES.match(right)
+            and not _PARENT_BODY.search(left)
             and _SUFFIX.search(right)
         ):
             pieces.append(left)
@@ -167,13 +229,15 @@ def split_units(text: str, aliases: AliasTable | None = None) -> list[str]:
 @lru_cache(maxsize=4096)
 def _split_units(text: str, aliases: AliasTable | None, _version: int) -> tuple[str, ...]:
     names: list[str] = []
-    for part in _split_top_level(repair_brackets(text.strip())):
+    for part in _parts(repair_brackets(text.strip())):
         for chunk in _ETC.split(part):
             if not chunk or chunk in ("部门", "单位", "机构", "各", "有关", "相关", "成员"):
                 continue
             chunk = _clean(chunk)
             if not chunk:
                 continue
+            if _DEADLINE_PIECE.search(chunk):
+                continue  # a deadline phrase, read by the deadline rules instead
             pieces = [chunk] if is_collective(chunk) else split_glued(chunk, aliases)
             for piece in pieces:
                 piece = _clean(piece)

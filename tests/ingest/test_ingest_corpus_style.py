@@ -15,10 +15,12 @@ def test_first_listed_unit_leads_when_the_document_says_so(fixture_doc):
     assert [t.number for t in doc.tasks] == ["一", "二", "三", "四"]
     one, two, three, four = doc.tasks
     assert (one.lead_units, one.co_units) == (["省人力资源社会保障厅"], ["省财政厅"])
-    assert (two.lead_units, two.co_units) == (["省人力资源社会保障厅"], ["省财政厅", "各市人民政府"])
+    # Governments below and 有关部门 named next to real units are collectives, never leads.
+    assert (two.lead_units, two.co_units) == (["省人力资源社会保障厅"], ["省财政厅"])
     assert two.collectives == ["各市人民政府"]
-    assert (three.lead_units, three.co_units) == (["省人力资源社会保障厅"], ["有关部门和单位"])
-    assert (four.lead_units, four.collectives) == (["各市人民政府"], ["各市人民政府"])
+    assert (three.lead_units, three.co_units) == (["省人力资源社会保障厅"], [])
+    assert three.collectives == ["有关部门和单位"]
+    assert (four.lead_units, four.collectives) == ([], ["各市人民政府"])
 
 
 def test_deadlines_inside_sentences(fixture_doc):
@@ -37,15 +39,17 @@ def test_signature_attachment_and_closing_sections_are_not_tasks(fixture_doc):
     assert "加强组织领导" not in blob  # 组织实施
 
 
-def test_without_the_statement_every_listed_unit_leads():
+def test_without_the_statement_the_first_listed_unit_still_leads():
     doc = parse_text(
         "某省关于促进消费的意见\n一、主要措施\n（一）发展夜间经济。培育夜间消费街区。（省商务厅、省文旅厅负责）\n"
         "（二）繁荣农村消费。（省农业农村厅牵头，省商务厅、各市人民政府配合）\n",
         "x.txt",
     )
     first, second = doc.tasks
-    assert (first.lead_units, first.co_units) == (["省商务厅", "省文旅厅"], [])
-    assert (second.lead_units, second.co_units) == (["省农业农村厅"], ["省商务厅", "各市人民政府"])
+    # The State Council convention holds whether or not the document states it.
+    assert (first.lead_units, first.co_units) == (["省商务厅"], ["省文旅厅"])
+    assert (second.lead_units, second.co_units) == (["省农业农村厅"], ["省商务厅"])
+    assert second.collectives == ["各市人民政府"]
 
 
 def test_a_bracket_that_is_not_an_assignment_is_left_alone():

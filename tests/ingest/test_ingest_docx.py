@@ -97,7 +97,8 @@ def test_a_table_row_merged_across_is_a_section_heading(tmp_path):
         cell.text = value
     doc = parse_file(_save(document, tmp_path))
     (task,) = doc.tasks
-    assert task.lead_units == ["县政务服务中心", "县大数据中心"]  # 责任单位 alone leads
+    # Only 责任单位 in the whole document: the first listed leads, as the convention goes.
+    assert (task.lead_units, task.co_units) == (["县政务服务中心"], ["县大数据中心"])
     assert task.section == "一、政务服务"
     assert task.deadline == date(2024, 12, 31)
 
