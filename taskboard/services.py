@@ -16,28 +16,16 @@ from pathlib import Path
 
 from . import clock, paths
 from .ingest import ParsedDocument, load_aliases, parse_file
-from .model import DocumentInfo, Status, Task
+from .model import Status, Task
 from .report.ledger import LedgerPlan, note_author
 from .store import ImportResult, TaskStore
 from .store.backends import is_server_url
 
 
-def document_info(doc: ParsedDocument) -> DocumentInfo:
-    """What the store keeps of a parsed document besides its tasks."""
-    # A document without a recognisable title is named by its file name (no title stored).
-    title = "" if doc.title == Path(doc.source).stem else doc.title
-    return DocumentInfo(
-        doc.source,
-        title=title,
-        number=getattr(doc, "number", "") or "",
-        date=str(getattr(doc, "date", "") or ""),
-    )
-
-
 def import_documents(store: TaskStore, docs: Sequence[ParsedDocument]) -> list[ImportResult]:
     """Import parsed documents in one transaction: one commit, one undo step."""
     with store.transaction():
-        return [store.import_tasks(d.source, d.tasks, document=document_info(d)) for d in docs]
+        return [store.import_tasks(d.source, d.tasks, document=d.info) for d in docs]
 
 
 def seed_store(store: TaskStore, documents: Iterable[Path] | None = None) -> list[ImportResult]:

@@ -36,7 +36,8 @@ def _parse_all(paths: list[Path]):
             except IngestError as exc:
                 raise CommandError(str(exc)) from None
             if not doc.tasks:
-                raise CommandError(f"{path.name}: no numbered measures found; nothing was imported")
+                why = doc.refusal or "no numbered measures found"
+                raise CommandError(f"{path.name}: {why}; nothing was imported")
             docs.append(doc)
             progress.advance(job)
     return docs

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .aliases import AliasTable, default_aliases, load_aliases
-from .build import DocumentInfo, ParsedDocument, parse_lines
+from .build import ParsedDocument, parse_lines
 from .clean import to_lines
 from .decode import decode_bytes
 from .errors import IngestError
@@ -20,7 +20,6 @@ from .review import review_label
 
 __all__ = [
     "AliasTable",
-    "DocumentInfo",
     "IngestError",
     "ParsedDocument",
     "load_aliases",

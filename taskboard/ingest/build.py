@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePath
 
-from taskboard.model import DeadlineKind, Status, Task, task_id
+from taskboard.model import DeadlineKind, DocumentInfo, Status, Task, task_id
 from taskboard.safetext import clean
 
 from .aliases import AliasTable
@@ -50,17 +51,6 @@ _OPEN = "（(《“‘「【"
 _CLOSE = "）)》”’」】"
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentInfo:
-    """What a document says about itself, for a documents table and the preview."""
-
-    source: str  # file name
-    title: str  # as written in the document
-    year: int | None  # the year its month-only deadlines fall in
-    doc_number: str = ""  # 文号: 国办发〔2018〕126号
-    issued: date | None = None  # 发文日期 / 成文日期
-
-
 @dataclass
 class ParsedDocument:
     """One imported document: its title, year and tasks (see :attr:`info` for 文号/发文日期)."""
@@ -76,8 +66,14 @@ class ParsedDocument:
 
     @property
     def info(self) -> DocumentInfo:
-        """Title, year, 文号 and 发文日期 together."""
-        return DocumentInfo(self.source, self.title, self.year, self.doc_number, self.issued)
+        """What the board keeps of the document: title, 文号 and 发文日期.
+
+        A document without a recognisable title (the parser fell back to the
+        file name) is stored without one, and is named by its file name.
+        """
+        title = "" if self.title == PurePath(self.source).stem else self.title
+        issued = self.issued.isoformat() if self.issued else ""
+        return DocumentInfo(self.source, title=title, number=self.doc_number, date=issued)
 
 
 def heading_sentence(text: str, limit: int = _TITLE_MAX) -> str:

@@ -11,11 +11,11 @@ import docx
 import pytest
 from rich.console import Console
 
-from taskboard.ingest import DocumentInfo, IngestError, parse_file, parse_text, review_label
+from taskboard.ingest import IngestError, parse_file, parse_text, review_label
 from taskboard.ingest.deadlines import next_due
 from taskboard.ingest.docx import MAX_BLOCKS
 from taskboard.ingest.preview import preview_table
-from taskboard.model import DeadlineKind, Status, Task
+from taskboard.model import DeadlineKind, DocumentInfo, Status, Task
 
 # -- tables ------------------------------------------------------------------------------
 
@@ -135,8 +135,9 @@ def test_document_info_carries_title_number_and_issue_date():
         "1.推进一网通办。\n牵头单位：区政务服务中心\n某区人民政府办公室\n2024年2月18日\n",
         "要点.txt",
     )
+    assert doc.year == 2024
     assert doc.info == DocumentInfo(
-        "要点.txt", "某区2024年优化营商环境工作要点", 2024, "区政办发〔2024〕7号", date(2024, 2, 18)
+        "要点.txt", "某区2024年优化营商环境工作要点", number="区政办发〔2024〕7号", date="2024-02-18"
     )
 
 
