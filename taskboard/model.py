@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from . import recurrence
 from .safetext import clean
 
 
@@ -346,7 +347,11 @@ class Countdown:
         if b is Bucket.ONGOING:
             return "持续推进" if zh else "ongoing"
         if b is Bucket.RECURRING:
-            return "定期" if zh else "recurring"
+            if d is None:
+                return "定期" if zh else "recurring"
+            if d == 0:
+                return "定期·今天到期" if zh else "recurring, due today"
+            return f"定期·剩{d}天" if zh else f"recurring, {d} day{'s' if d != 1 else ''} left"
         if b is Bucket.DONE:
             return "已完成" if zh else "done"
         if d is None:
@@ -367,7 +372,13 @@ def countdown(task: Task, today: date) -> Countdown:
     if kind is DeadlineKind.ONGOING:
         return Countdown(Bucket.ONGOING, None)
     if kind is DeadlineKind.RECURRING:
-        return Countdown(Bucket.RECURRING, None)
+        # The current period's due date: fixed once a period was completed (the store
+        # rolls it on), else the next one the wording gives from today.
+        due = task.deadline or recurrence.next_due(task.deadline_text, today)
+        if due is None:
+            return Countdown(Bucket.RECURRING, None)
+        days = (due - today).days
+        return Countdown(Bucket.OVERDUE if days < 0 else Bucket.RECURRING, days)
     if task.deadline is None:
         return Countdown(Bucket.UNDATED, None)
     days = (task.deadline - today).days

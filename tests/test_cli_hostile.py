@@ -185,10 +185,10 @@ def test_cli_move_from_a_stale_read_is_refused(db, capsys, monkeypatch):
     # Between `move` reading the task and writing it, a colleague moves it.
     real_move = TaskStore.move
 
-    def colleague_first(self, task, status, *, expect=None):
+    def colleague_first(self, task, status, *, expect=None, today=None):
         real_move(TaskStore(db, who="区发改委@办公室"), T1, Status.DONE)
         self.refresh()
-        return real_move(self, task, status, expect=expect)
+        return real_move(self, task, status, expect=expect, today=today)
 
     monkeypatch.setattr(TaskStore, "move", colleague_first)
     code, _, err = run(capsys, "--db", db, "move", T1, "in_progress")

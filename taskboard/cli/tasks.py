@@ -179,7 +179,7 @@ def cmd_move(ctx: Context, args: argparse.Namespace) -> int:
     """Set a task's status and say what changed."""
     status = _status(args.status)
     before = ctx.store.get(args.id).status
-    task = ctx.store.move(args.id, status, expect=before)
+    task = ctx.store.move(args.id, status, expect=before, today=ctx.today)
     console().print(f"{task.id}: {before.label(ctx.lang)} → {task.status.label(ctx.lang)}", highlight=False)
     return 0
 

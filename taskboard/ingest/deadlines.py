@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from taskboard import recurrence
 from taskboard.model import DeadlineKind, Task
 
 from .numerals import cn_to_int
@@ -215,66 +216,13 @@ def resolve_deadline(field_value: str, text: str, year: int | None) -> Deadline:
 
 
 # -- recurring deadlines ---------------------------------------------------------
-_EVERY_MONTH_DAY = re.compile(r"每(?:个)?月\s*(\d{1,2})\s*[日号]")
-_EVERY_YEAR_DATE = re.compile(r"每年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)?")
-
-
-def _quarter_end(day: date) -> date:
-    return _month_end(day.year, ((day.month - 1) // 3 + 1) * 3)
-
-
 def next_due(task: Task, today: date) -> date | None:
-    """The next due date of a recurring task as of ``today`` (see :func:`next_due_from`)."""
+    """The next due date of a recurring task as of ``today`` (see :func:`taskboard.recurrence.next_due`)."""
     return next_due_from(task.deadline_text, task.deadline_kind, today)
 
 
 def next_due_from(deadline_text: str, kind: DeadlineKind, today: date) -> date | None:
-    """The next due date of a recurring duty on or after ``today``; None when not recurring.
-
-    The importer keeps the period as written (``deadline_text``, kind RECURRING);
-    this turns it into a date for countdowns: 每月20日前 → the 20th of this or next
-    month, 每季度 → the quarter's end, 每半年 → 30 June / 31 December, 每年3月底前 →
-    31 March of this or next year, 每年 → 31 December, 每周 → Sunday, 每旬 → the
-    10th, 20th or month end. Pure: the same inputs always give the same date.
-    """
+    """The next due date of a recurring duty on or after ``today``; None when not recurring."""
     if kind is not DeadlineKind.RECURRING:
         return None
-    text = deadline_text
-    if m := _EVERY_MONTH_DAY.search(text):
-        day = int(m.group(1))
-        for step in range(3):
-            month_start = date(today.year, today.month, 1) + relativedelta(months=step)
-            candidate = month_start + relativedelta(day=day)  # clamps 31 to the month's end
-            if candidate >= today:
-                return candidate
-        return None
-    if m := _EVERY_YEAR_DATE.search(text):
-        month = int(m.group(1))
-        if not 1 <= month <= 12:
-            return None
-        for year in (today.year, today.year + 1):
-            try:
-                candidate = date(year, month, int(m.group(2))) if m.group(2) else _month_end(year, month)
-            except ValueError:
-                return None
-            if candidate >= today:
-                return candidate
-        return None
-    if "半年" in text:
-        return date(today.year, 6, 30) if today <= date(today.year, 6, 30) else date(today.year, 12, 31)
-    if "季" in text:
-        return _quarter_end(today)
-    if "旬" in text:
-        for day in (10, 20):
-            if today.day <= day:
-                return date(today.year, today.month, day)
-        return _month_end(today.year, today.month)
-    if "周" in text:
-        m = re.search(r"周([一二三四五六日天])", text)
-        weekday = "一二三四五六日".find(m.group(1).replace("天", "日")) if m else 6
-        return today + relativedelta(days=(weekday - today.weekday()) % 7)
-    if "月" in text:
-        return _month_end(today.year, today.month)
-    if "年" in text:
-        return date(today.year, 12, 31)
-    return None
+    return recurrence.next_due(deadline_text, today)

@@ -79,7 +79,7 @@ def build_reminders(
         if lead is not None and lead not in units:
             cov.other_units += 1
             continue
-        line = task_line(task, cd.days)
+        line = task_line(task, cd.days, as_of)
         for unit in units if lead is None else [lead]:
             rem = by_unit.setdefault(unit, Reminder(unit if unit == NO_LEAD else one_line(unit)))
             (rem.overdue if cd.days < 0 else rem.due_soon).append(line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import DUE_SOON_DAYS, Bucket, Status, Task, countdown
 from ..safetext import one_line
@@ -84,8 +84,11 @@ class Summary:
     due_soon: list[TaskLine] = field(default_factory=list)  # soonest first
 
 
-def task_line(task: Task, days: int) -> TaskLine:
+def task_line(task: Task, days: int, as_of: date | None = None) -> TaskLine:
     """The list entry for ``task`` with ``days`` left (negative when overdue).
+
+    A recurring duty has no stored date: its current period's due date is
+    ``as_of`` plus ``days`` (see ``model.countdown``).
 
     Every text is cleaned to one line here, so no report built from it (text,
     md, html, pdf, svg, 催办, the board's screen) shows an escape code from a document.
@@ -95,7 +98,7 @@ def task_line(task: Task, days: int) -> TaskLine:
         one_line(task.number),
         one_line(task.title),
         tuple(one_line(u) for u in task.lead_units),
-        task.deadline,
+        task.deadline or (as_of + timedelta(days=days) if as_of is not None else None),
         days,
         one_line(task.source),
     )
@@ -119,9 +122,10 @@ def build_summary(
 
     Overdue: unfinished with days left < 0.  Due within N (``within``, the one
     "due soon" window of every report): unfinished with
-    0 ≤ days left ≤ N.  Ongoing and recurring duties have no single date and
-    are neither.  A task with several lead units counts once in the totals
-    and once in each of its units' rows; with ``lead`` only that unit's row
+    0 ≤ days left ≤ N.  Ongoing duties have no date and are neither; a
+    recurring duty counts by its current period's due date.  A task with
+    several lead units counts once in the totals and once in each of its
+    units' rows; with ``lead`` only that unit's row
     is kept.  Units are sorted worst first: most overdue, then lowest
     completion, then most tasks, then name.  Documents are named by
     ``titles`` (source file → title) where it has them.  Names and filters
@@ -153,9 +157,9 @@ def build_summary(
             sources[task.source] = Figures(one_line(source_name(task.source, titles)))
         sources[task.source].count(task.status, overdue, due)
         if overdue:
-            summary.overdue.append(task_line(task, days))
+            summary.overdue.append(task_line(task, days, as_of))
         elif due:
-            summary.due_soon.append(task_line(task, unfinished_days))
+            summary.due_soon.append(task_line(task, unfinished_days, as_of))
     summary.units = sorted(units.values(), key=lambda f: (-f.overdue, f.completion_ratio, -f.total, f.name))
     summary.sources = [sources[name] for name in sorted(sources)]
     summary.overdue.sort(key=lambda t: (t.days, t.source, _number_key(t.number)))

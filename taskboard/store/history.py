@@ -22,6 +22,7 @@ class Action:
     ADD = "add"  # a task made by hand (领导交办, a meeting), not from a document
     ARCHIVE = "archive"  # retired from the board (cancelled, merged, deferred)
     RESTORE = "restore"  # back on the board
+    ROLL = "roll"  # a recurring task's period was done: on to the next period
     # A re-import found the document saying something else about a field a
     # person corrected: the correction stays, the document's value is recorded.
     # Changes nothing, so undo passes over it.

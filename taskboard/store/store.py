@@ -12,6 +12,7 @@ from typing import Any
 from .. import clock
 from ..model import DeadlineKind, DocumentInfo, Note, Status, Task, archive_reason
 from ..model import task_id as make_task_id
+from ..recurrence import next_due, period_after
 from ..safetext import clean
 from .backends import open_records
 from .history import (
@@ -285,20 +286,40 @@ class TaskStore(ImportMixin, UndoMixin):
         self.records.put_task(task_id, {**raw, **real})
 
     # -- changes --------------------------------------------------------------------------
-    def move(self, task_id: str, status: Status | str, *, expect: Status | str | None = None) -> Task:
+    def move(
+        self,
+        task_id: str,
+        status: Status | str,
+        *,
+        expect: Status | str | None = None,
+        today: date | None = None,
+    ) -> Task:
         """Set a task's status (one transaction, one history row).
 
         ``expect`` is the status the caller saw; if the task has moved since,
-        :class:`Conflict` is raised and nothing changes.
+        :class:`Conflict` is raised and nothing changes.  A recurring task
+        moved to done records the completion and rolls on to its next period
+        (due date ``today``'s period onwards), back in the first column.
         """
         self._require_writable()
         status = Status.parse(status) if isinstance(status, str) else status
         with self.transaction():
+            raw = self._raw(task_id)
             if expect is not None:
                 believed = Status.parse(expect) if isinstance(expect, str) else expect
-                self._check_expected(task_id, self._raw(task_id), {"status": believed}, Action.MOVE)
+                self._check_expected(task_id, raw, {"status": believed}, Action.MOVE)
             self._update_fields(task_id, {"status": status.value}, Action.MOVE)
+            if status is Status.DONE and raw.get("deadline_kind") == DeadlineKind.RECURRING.value:
+                self._roll(task_id, raw, today or clock.today(None))
         return self.get(task_id)
+
+    def _roll(self, task_id: str, raw: dict[str, Any], today: date) -> None:
+        text = raw.get("deadline_text", "")
+        current = date.fromisoformat(raw["deadline"]) if raw.get("deadline") else next_due(text, today)
+        following = period_after(text, current) if current else None
+        if following is not None:
+            changes = {"deadline": following.isoformat(), "status": Status.NOT_STARTED.value}
+            self._update_fields(task_id, changes, Action.ROLL)
 
     def add_note(self, task_id: str, text: str, author: str | None = None) -> Task:
         """Append a dated progress note to a task."""

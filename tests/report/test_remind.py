@@ -62,8 +62,9 @@ def test_within_and_lead(run):
     code, out, _ = run("remind", "--within", "20", "--lead", XZ)
     assert code == 0
     assert list(messages(out)) == [XZ]
-    # SB5 (15 days) now counts.
-    assert "2项已逾期、1项将在20天内到期" in out
+    # SB5 (15 days) now counts, and SB3's monthly report (每月20日前: 20 July, 20 days).
+    assert "2项已逾期、2项将在20天内到期" in out
+    assert "第3项：每月报送工作进展（完成时限：2023年7月20日，剩20天）" in out
     assert "第5项：开展工程建设项目审批制度改革（完成时限：2023年7月15日，剩15天）" in out
     assert "《伊州区2023年深化放管服改革工作要点》第5项" in out
 

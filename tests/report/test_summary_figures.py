@@ -38,7 +38,8 @@ def test_header_table_and_list_use_one_window(board):
     assert s.due_days == s.soon_days == 14
     assert s.totals.due == len(s.due_soon)
     wide = build_summary(board.all(), AS_OF, within=30)
-    assert wide.totals.due == len(wide.due_soon) == 5  # + SB5 (15 days) and SA8 (25 days)
+    # + SB5 (15 days), SB3's monthly report (20 July) and SA8 (25 days)
+    assert wide.totals.due == len(wide.due_soon) == 6
 
 
 def test_per_unit_rows_and_order(board):

@@ -245,3 +245,42 @@ def test_documents_keep_their_titles_and_tasks_are_named_by_them(tmp_path):
     task = s.get(task_id(SOURCE, "2"))
     assert task_ref(task, docs, width=30) == "《伊州区2023年深化放管服改革工作要点》第2项"
     assert task_ref(task, {}, width=60) == f"《{SOURCE}》第2项"  # unknown document: its file name
+
+
+def test_a_recurring_task_done_rolls_on_to_its_next_period(tmp_path):
+    from datetime import date
+
+    from taskboard.model import Bucket, DeadlineKind, Task, countdown
+
+    s = TaskStore(tmp_path / "db.json", now=fixed_now)
+    monthly = Task(
+        id=task_id(SOURCE, "9"),
+        source=SOURCE,
+        number="9",
+        title="每月报送改革进展",
+        lead_units=["区发改委"],
+        deadline_text="每月20日前",
+        deadline_kind=DeadlineKind.RECURRING,
+    )
+    s.import_tasks(SOURCE, [monthly])
+    today = date(2023, 6, 30)
+    shown = countdown(s.get(monthly.id), today)
+    assert (shown.bucket, shown.days) == (Bucket.RECURRING, 20)  # next due: 20 July
+    assert shown.label("zh") == "定期·剩20天"
+
+    rolled = s.move(monthly.id, Status.DONE, today=today)
+    # The July report is done: the task stays on the board, due 20 August.
+    assert rolled.status is Status.NOT_STARTED and rolled.deadline == date(2023, 8, 20)
+    rows = [r for r in s.history(monthly.id) if r.field in ("status", "deadline")]
+    assert [(r.action, r.field, r.new) for r in rows] == [
+        (Action.MOVE, "status", "done"),  # each period's completion stays in history
+        (Action.ROLL, "deadline", "2023-08-20"),
+        (Action.ROLL, "status", "not_started"),
+    ]
+    assert len({r.seq for r in rows}) == 1  # one action, one undo
+    s.move(monthly.id, Status.DONE, today=today)
+    assert s.get(monthly.id).deadline == date(2023, 9, 20)
+    # A missed period shows as overdue.
+    assert countdown(s.get(monthly.id), date(2023, 9, 25)).bucket is Bucket.OVERDUE
+    s.undo()
+    assert s.get(monthly.id).deadline == date(2023, 8, 20)

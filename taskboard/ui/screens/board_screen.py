@@ -250,7 +250,8 @@ class BoardScreen(Screen[None]):
         # The move carries the status the user saw: if a colleague moved the
         # card since, the store refuses instead of overwriting their move.
         seen = task.status
-        self.gateway.submit("move", task_id, lambda s: s.move(task_id, target, expect=seen))
+        today = self.model.today  # a recurring task rolls on from the board's as-of date
+        self.gateway.submit("move", task_id, lambda s: s.move(task_id, target, expect=seen, today=today))
 
     def _writable(self) -> bool:
         reason = self.gateway.store.read_only_reason
