@@ -11,14 +11,17 @@ from __future__ import annotations
 # so a process catches up by fetching only rows with a greater ``seq``.
 # Deleted tasks stay as tombstones (``deleted``) so their deletion travels
 # through that same feed.  History keys sort bytewise (``COLLATE "C"``), as
-# ``history.row_key`` expects, whatever the server's locale.
+# ``history.row_key`` expects, whatever the server's locale.  Rows are
+# ``json``, not ``jsonb``: jsonb reorders object keys, and a board copied to
+# the server and back must export byte for byte as it went (nothing here
+# queries inside a row, so jsonb's indexing would buy nothing).
 _V1 = """
 CREATE TABLE schema_version (version integer NOT NULL);
 INSERT INTO schema_version VALUES (0);
 CREATE TABLE meta (
     id integer PRIMARY KEY CHECK (id = 1),
     seq bigint NOT NULL,
-    data jsonb NOT NULL
+    data json NOT NULL
 );
 INSERT INTO meta VALUES (1, 0, '{}');
 CREATE TABLE tasks (
@@ -26,19 +29,19 @@ CREATE TABLE tasks (
     seq bigint NOT NULL,
     pos bigint NOT NULL,
     deleted boolean NOT NULL DEFAULT false,
-    data jsonb
+    data json
 );
 CREATE INDEX tasks_seq ON tasks (seq);
 CREATE TABLE history (
     key text COLLATE "C" PRIMARY KEY,
     seq bigint NOT NULL,
-    data jsonb NOT NULL
+    data json NOT NULL
 );
 CREATE INDEX history_seq ON history (seq);
 CREATE TABLE documents (
     source text COLLATE "C" PRIMARY KEY,
     seq bigint NOT NULL,
-    data jsonb NOT NULL
+    data json NOT NULL
 );
 CREATE INDEX documents_seq ON documents (seq);
 """

@@ -270,7 +270,7 @@ class PostgresRecords:
         if upserts:
             # ``pos`` from memory: a task deleted and put back has taken its new place at the end.
             cur.executemany(
-                "INSERT INTO tasks (id, seq, pos, deleted, data) VALUES (%s, %s, %s, false, %s::jsonb) "
+                "INSERT INTO tasks (id, seq, pos, deleted, data) VALUES (%s, %s, %s, false, %s::json) "
                 "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, deleted = false, "
                 "pos = excluded.pos",
                 upserts,
@@ -279,17 +279,17 @@ class PostgresRecords:
             cur.executemany("UPDATE tasks SET seq = %s, deleted = true, data = NULL WHERE id = %s", deletes)
         if self._new_history:
             cur.executemany(
-                "INSERT INTO history (key, seq, data) VALUES (%s, %s, %s::jsonb)",
+                "INSERT INTO history (key, seq, data) VALUES (%s, %s, %s::json)",
                 [(k, seq, _json(self._history[k])) for k in self._new_history],
             )
         if self._dirty_docs:
             cur.executemany(
-                "INSERT INTO documents (source, seq, data) VALUES (%s, %s, %s::jsonb) "
+                "INSERT INTO documents (source, seq, data) VALUES (%s, %s, %s::json) "
                 "ON CONFLICT (source) DO UPDATE SET seq = excluded.seq, data = excluded.data",
                 [(s, seq, _json(self._documents[s])) for s in self._dirty_docs],
             )
         if self._meta_dirty:
-            cur.execute("UPDATE meta SET seq = %s, data = %s::jsonb WHERE id = 1", (seq, _json(self._meta)))
+            cur.execute("UPDATE meta SET seq = %s, data = %s::json WHERE id = 1", (seq, _json(self._meta)))
         else:
             cur.execute("UPDATE meta SET seq = %s WHERE id = 1", (seq,))
         # Delivered at COMMIT to every listening process (and this one, which ignores it).
