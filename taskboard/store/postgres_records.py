@@ -51,6 +51,9 @@ class PostgresRecords:
         self._tasks: dict[str, Raw] = {}
         self._pos: dict[str, int] = {}
         self._history: dict[str, Raw] = {}
+        # History is read on first use: listing or exporting tasks never needs
+        # it, and at 10,000 tasks it is half of what a load would fetch.
+        self._history_loaded = False
         self._documents: dict[str, Raw] = {}
         self._meta: Raw = {}
         self._in_tx = False
@@ -124,7 +127,20 @@ class PostgresRecords:
 
     def history(self) -> dict[str, Raw]:
         """Row key → raw history row, in commit order."""
+        if not self._history_loaded:
+            try:
+                self._fetch_history(0, self._seq)
+            except psycopg.Error as exc:
+                raise self._error("cannot read", exc) from None
+            self._history_loaded = True
         return self._history
+
+    def _fetch_history(self, since: int, seq: int) -> None:
+        cur = self._conn.execute(
+            "SELECT json_object_agg(key, data ORDER BY key) FROM history WHERE seq > %s AND seq <= %s",
+            (since, seq),
+        )
+        self._history.update(_value(cur) or {})
 
     def documents(self) -> dict[str, Raw]:
         """Source → raw document info."""
@@ -164,11 +180,14 @@ class PostgresRecords:
             return False
         since = self._seq
         cur = self._conn.cursor()
+        # One aggregated JSON value per table, parsed by one orjson call: at
+        # 10,000 tasks that is several times faster than a Python step per row.
         cur.execute(
-            "SELECT id, pos, deleted, data FROM tasks WHERE seq > %s AND seq <= %s ORDER BY pos",
+            "SELECT json_agg(json_build_array(id, pos, deleted, data) ORDER BY pos) FROM tasks "
+            "WHERE seq > %s AND seq <= %s",
             (since, seq),
         )
-        for tid, pos, deleted, data in cur:
+        for tid, pos, deleted, data in _value(cur) or ():
             if deleted:
                 self._tasks.pop(tid, None)
                 self._pos.pop(tid, None)
@@ -178,12 +197,12 @@ class PostgresRecords:
             self._tasks[tid] = data
             self._pos[tid] = pos
             self._next_pos = max(self._next_pos, pos + 1)
+        if self._history_loaded:
+            self._fetch_history(since, seq)
         cur.execute(
-            "SELECT key, data FROM history WHERE seq > %s AND seq <= %s ORDER BY key", (since, seq)
+            "SELECT json_object_agg(source, data) FROM documents WHERE seq > %s AND seq <= %s", (since, seq)
         )
-        self._history.update(cur)
-        cur.execute("SELECT source, data FROM documents WHERE seq > %s AND seq <= %s", (since, seq))
-        self._documents.update(cur)
+        self._documents.update(_value(cur) or {})
         cur.execute("SELECT data FROM meta WHERE id = 1")
         got = cur.fetchone()
         self._meta = dict(got[0]) if got else {}
@@ -321,10 +340,11 @@ class PostgresRecords:
     def append_history(self, rows: dict[str, Raw]) -> None:
         """Append rows after every existing one."""
         self._require_tx()
+        history = self.history()  # loaded before, so the new rows follow every existing one
         for key, row in rows.items():
-            if key not in self._history:
+            if key not in history:
                 self._new_history.append(key)
-            self._history[key] = row
+            history[key] = row
 
     def put_document(self, source: str, raw: Raw) -> None:
         """Add or replace one document's info."""
@@ -343,6 +363,11 @@ class PostgresRecords:
     def close(self) -> None:
         """Close the connection."""
         self._conn.close()
+
+
+def _value(cur: psycopg.Cursor) -> Any:
+    row = cur.fetchone()
+    return row[0] if row else None
 
 
 def _json(value: Any) -> str:
