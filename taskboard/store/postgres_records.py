@@ -61,7 +61,7 @@ class PostgresRecords:
             self._migrate(writable)
             # LISTEN before loading: no commit can fall between the load and the feed.
             self._conn.execute(f"LISTEN {CHANNEL}")
-            self._catch_up()
+            self._catch_up_snapshot()
         except psycopg.Error as exc:
             self._conn.close()
             raise self._error("cannot open", exc) from None
@@ -167,9 +167,20 @@ class PostgresRecords:
             for note in self._conn.notifies(timeout=0):
                 with contextlib.suppress(ValueError):
                     newest = max(newest, int(note.payload))
-            return self._catch_up(None if newest <= self._seq else newest)
+            if newest <= self._seq:
+                row = self._conn.execute("SELECT seq FROM meta WHERE id = 1").fetchone()
+                newest = int(row[0]) if row else 0
+            return newest > self._seq and self._catch_up_snapshot()
         except psycopg.Error as exc:
             raise self._error("lost the connection to", exc) from None
+
+    def _catch_up_snapshot(self) -> bool:
+        """:meth:`_catch_up` with all its reads in one snapshot (outside a write transaction)."""
+        # Read committed would give each query its own snapshot: a commit
+        # landing between the tasks and the meta query would mix two states.
+        with self._conn.transaction():
+            self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return self._catch_up()
 
     def _catch_up(self, seq: int | None = None) -> bool:
         """Fetch every row committed after ``self._seq``; True if there was any commit."""
