@@ -65,10 +65,11 @@ def bench(n: int, repeat: int, new_database=None) -> None:
             t0 = time.perf_counter()
             copy_board(path, location)
             size += f", copied to PostgreSQL in {time.perf_counter() - t0:.1f} s"
-        loads = []
+        loads, opens = [], []
         for _ in range(repeat):
             t0 = time.perf_counter()
             store = TaskStore(location)
+            opens.append(time.perf_counter() - t0)
             store.all()
             loads.append(time.perf_counter() - t0)
             store.records.close()
@@ -90,6 +91,7 @@ def bench(n: int, repeat: int, new_database=None) -> None:
             lists.append(time.perf_counter() - t0)
         print(f"{n:>6} tasks, {size}")
         print(f"  load (open + all tasks) {ms(loads)}")
+        print(f"    of which the open     {ms(opens)}")
         print(f"  durable move            {ms(moves)}")
         print(f"  list by lead unit       {ms(lists)}")
         if new_database is not None:

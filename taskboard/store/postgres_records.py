@@ -16,7 +16,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import orjson
 import psycopg
-from psycopg.types.json import set_json_loads
 
 from ..safetext import one_line
 from .pg_migrations import CHANNEL, MIGRATION_LOCK, MIGRATIONS, PG_SCHEMA_VERSION
@@ -84,7 +83,6 @@ class PostgresRecords:
             raise self._error("cannot connect to", exc) from None
         except Exception as exc:  # a malformed URL is a ProgrammingError or a ValueError
             raise self._error("cannot connect to", exc) from None
-        set_json_loads(orjson.loads, conn)  # 3-5x faster than json.loads on a 10,000-task load
         return conn
 
     def _version(self) -> int:
@@ -137,10 +135,9 @@ class PostgresRecords:
 
     def _fetch_history(self, since: int, seq: int) -> None:
         cur = self._conn.execute(
-            "SELECT json_object_agg(key, data ORDER BY key) FROM history WHERE seq > %s AND seq <= %s",
-            (since, seq),
+            "SELECT key, data::text FROM history WHERE seq > %s AND seq <= %s ORDER BY key", (since, seq)
         )
-        self._history.update(_value(cur) or {})
+        self._history.update((k, orjson.loads(v)) for k, v in cur.fetchall())
 
     def documents(self) -> dict[str, Raw]:
         """Source → raw document info."""
@@ -191,32 +188,29 @@ class PostgresRecords:
             return False
         since = self._seq
         cur = self._conn.cursor()
-        # One aggregated JSON value per table, parsed by one orjson call: at
-        # 10,000 tasks that is several times faster than a Python step per row.
+        # Rows come as text, parsed by orjson here: at 10,000 tasks that is
+        # faster than psycopg's per-value JSON loader or one aggregated value.
         cur.execute(
-            "SELECT json_agg(json_build_array(id, pos, deleted, data) ORDER BY pos) FROM tasks "
-            "WHERE seq > %s AND seq <= %s",
+            "SELECT id, pos, deleted, data::text FROM tasks WHERE seq > %s AND seq <= %s ORDER BY pos",
             (since, seq),
         )
-        for tid, pos, deleted, data in _value(cur) or ():
+        for tid, pos, deleted, data in cur.fetchall():
             if deleted:
                 self._tasks.pop(tid, None)
                 self._pos.pop(tid, None)
                 continue
             if self._pos.get(tid, pos) != pos:
                 self._tasks.pop(tid, None)  # deleted and added again elsewhere: now at the end
-            self._tasks[tid] = data
+            self._tasks[tid] = orjson.loads(data)
             self._pos[tid] = pos
             self._next_pos = max(self._next_pos, pos + 1)
         if self._history_loaded:
             self._fetch_history(since, seq)
-        cur.execute(
-            "SELECT json_object_agg(source, data) FROM documents WHERE seq > %s AND seq <= %s", (since, seq)
-        )
-        self._documents.update(_value(cur) or {})
-        cur.execute("SELECT data FROM meta WHERE id = 1")
+        cur.execute("SELECT source, data::text FROM documents WHERE seq > %s AND seq <= %s", (since, seq))
+        self._documents.update((k, orjson.loads(v)) for k, v in cur.fetchall())
+        cur.execute("SELECT data::text FROM meta WHERE id = 1")
         got = cur.fetchone()
-        self._meta = dict(got[0]) if got else {}
+        self._meta = orjson.loads(got[0]) if got else {}
         self._seq = seq
         self._check_data_schema()
         return True
@@ -374,11 +368,6 @@ class PostgresRecords:
     def close(self) -> None:
         """Close the connection."""
         self._conn.close()
-
-
-def _value(cur: psycopg.Cursor) -> Any:
-    row = cur.fetchone()
-    return row[0] if row else None
 
 
 def _json(value: Any) -> str:
