@@ -64,6 +64,9 @@ class PostgresRecords:
         except psycopg.Error as exc:
             self._conn.close()
             raise self._error("cannot open", exc) from None
+        except BaseException:
+            self._conn.close()
+            raise
         if not writable and not self.read_only_reason:
             self.read_only_reason = f"{self.location} was opened for reading only"
 
@@ -85,6 +88,15 @@ class PostgresRecords:
             raise self._error("cannot connect to", exc) from None
         return conn
 
+    def _reconnect_if_lost(self) -> None:
+        # A server restart or a dropped link closes the connection; the board
+        # stays open for hours, so come back on the next refresh or write.
+        # What we hold is still good up to self._seq: catching up from there
+        # needs no notification we missed.
+        if self._conn.closed or self._conn.broken:
+            self._conn = self._connect()
+            self._conn.execute(f"LISTEN {CHANNEL}")
+
     def _version(self) -> int:
         row = self._conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
         if not row or not row[0]:
@@ -102,8 +114,13 @@ class PostgresRecords:
             return
         if version == PG_SCHEMA_VERSION:
             return
-        if not writable:
+        if not writable and version == 0:
             raise StoreError(f"{self.location} holds no taskboard yet (and was opened for reading only)")
+        if not writable:
+            raise StoreError(
+                f"{self.location} has database schema {version}; open it once with a command that "
+                f"writes (e.g. `taskboard`) to upgrade it to {PG_SCHEMA_VERSION}"
+            )
         with self._conn.transaction():
             # Two processes opening a new database at once: the second waits, then sees it done.
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
@@ -160,6 +177,7 @@ class PostgresRecords:
         if self._in_tx:
             return False
         try:
+            self._reconnect_if_lost()
             newest = self._seq
             for note in self._conn.notifies(timeout=0):
                 with contextlib.suppress(ValueError):
@@ -231,6 +249,10 @@ class PostgresRecords:
             raise ReadOnlyDatabase(f"cannot change the database: {self.read_only_reason}")
         if self._in_tx:
             raise RuntimeError("PostgresRecords transactions do not nest")
+        try:
+            self._reconnect_if_lost()
+        except psycopg.Error as exc:
+            raise self._error("lost the connection to", exc) from None
         self._in_tx = True
         self._dirty_tasks: dict[str, None] = {}
         self._dirty_docs: dict[str, None] = {}
@@ -243,7 +265,9 @@ class PostgresRecords:
                 row = self._conn.execute("SELECT seq FROM meta WHERE id = 1 FOR UPDATE").fetchone()
                 self._catch_up(int(row[0]) if row else 0)
                 yield
-                self._write()
+                committed = self._write()
+            # Only now is the commit durable: a failed COMMIT must not leave us a seq ahead.
+            self._seq = committed
         except psycopg.Error as exc:
             self._restore()
             raise self._error("cannot write to", exc) from None
@@ -278,9 +302,10 @@ class PostgresRecords:
         else:
             self._saved[table] = self._meta
 
-    def _write(self) -> None:
+    def _write(self) -> int:
+        """Send what the block changed, stamped with the next seq; return the seq to commit at."""
         if not (self._dirty_tasks or self._dirty_docs or self._new_history or self._meta_dirty):
-            return
+            return self._seq
         seq = self._seq + 1
         cur = self._conn.cursor()
         upserts = []
@@ -318,7 +343,7 @@ class PostgresRecords:
             cur.execute("UPDATE meta SET seq = %s WHERE id = 1", (seq,))
         # Delivered at COMMIT to every listening process (and this one, which ignores it).
         cur.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(seq)))
-        self._seq = seq
+        return seq
 
     def _require_tx(self) -> None:
         if not self._in_tx:

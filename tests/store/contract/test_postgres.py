@@ -62,3 +62,23 @@ def test_the_command_line_works_on_a_server_board(pg_url, capsys, monkeypatch):
     capsys.readouterr()
     assert main(["show", tid, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == first["status"]
+
+
+def test_a_lost_connection_mid_write_changes_nothing_and_the_store_reconnects(pg_url):
+    store = TaskStore(pg_url, now=fixed_now)
+    store.import_tasks(SOURCE, measures())
+    first, second = store.all()[0].id, store.all()[1].id
+    before = store.revision
+    with pytest.raises(StoreError, match="cannot write to") as err, store.transaction():
+        store.move(first, "done")
+        # The server drops this board's connections (a restart, a DBA) before the commit.
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+    assert "\n" not in str(err.value)
+    assert store.get(first).status.value == "not_started" and store.revision == before
+    assert TaskStore(pg_url).get(first).status.value == "not_started"
+    store.move(second, "done")  # the next write opens a new connection
+    assert TaskStore(pg_url).get(second).status.value == "done"
