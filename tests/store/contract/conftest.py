@@ -8,6 +8,7 @@ database of its own, dropped afterwards.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -25,7 +26,10 @@ _names = itertools.count()
 def pg_cluster() -> Iterator[Cluster]:
     """One throwaway PostgreSQL server for the whole session (skipped where none is installed)."""
     if find_bindir() is None:
-        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) are not installed on this machine")
+        reason = "PostgreSQL binaries (initdb, pg_ctl) are not installed on this machine"
+        if os.environ.get("TASKBOARD_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"{reason}, and TASKBOARD_REQUIRE_POSTGRES=1 (CI) forbids skipping")
+        pytest.skip(reason)
     # fsync off: these tests check behaviour, not durability, and CI time matters.
     cluster = Cluster(durable=False)
     try:
