@@ -56,7 +56,11 @@ def file_problems(path: Path) -> tuple[list[Problem], int]:
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     """Print each problem on its own line (file, task, field); exit 1 when there is any."""
-    path = Path(args.db or paths.default_db_path()).expanduser()
+    location = args.db or paths.default_db_path()
+    if is_server_url(location):
+        # The server holds the board in typed tables under transactions: there is no file to check.
+        raise CommandError("check reads a database file; a PostgreSQL board has none to check")
+    path = Path(location).expanduser()
     found, count = file_problems(path)
     # Plain lines, never wrapped: one problem a line is what tools and people grep.
     zh = ctx.lang == "zh"

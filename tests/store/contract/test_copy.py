@@ -89,3 +89,8 @@ def test_a_missing_source_or_unreachable_server_is_one_line(tmp_path, capsys):
     assert not (tmp_path / "new.json").exists()
     code, _, err = run(capsys, "db", "copy", tmp_path / "x.json", "postgresql://办公室:机密口令@127.0.0.1:1/board")
     assert code == 1 and err.count("\n") == 1 and "机密口令" not in err
+
+
+def test_check_on_a_server_board_says_there_is_no_file(capsys):
+    code, _, err = run(capsys, "--db", "postgresql://区营商办@127.0.0.1:1/board", "check")
+    assert code == 1 and "has none to check" in err and "Traceback" not in err
