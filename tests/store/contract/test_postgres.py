@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -45,7 +46,8 @@ def test_a_reader_of_an_empty_database_creates_nothing(pg_url):
         assert conn.execute("SELECT to_regclass('tasks')").fetchone() == (None,)
 
 
-def test_the_command_line_works_on_a_server_board(pg_url, capsys, monkeypatch):
+def test_the_command_line_works_on_a_server_board(pg_url, capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TASKBOARD_DB", pg_url)
     assert main(["list", "--json"]) == 0  # a new board: created and seeded
     seeded = json.loads(capsys.readouterr().out)
@@ -62,6 +64,11 @@ def test_the_command_line_works_on_a_server_board(pg_url, capsys, monkeypatch):
     capsys.readouterr()
     assert main(["show", tid, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == first["status"]
+    # The board really is on the server (TASKBOARD_DB was not taken for a file name).
+    with psycopg.connect(pg_url) as conn:
+        (count,) = conn.execute("SELECT count(*) FROM tasks WHERE NOT deleted").fetchone()
+    assert count == len(seeded)
+    assert not list(tmp_path.glob("postgres*")) and not Path("postgresql:").exists()
 
 
 def test_a_lost_connection_mid_write_changes_nothing_and_the_store_reconnects(pg_url):
