@@ -57,9 +57,11 @@ def user_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
-def default_db_path() -> Path:
-    """``--db`` if given, else ``TASKBOARD_DB``, else the user data folder."""
+def default_db_path() -> Path | str:
+    """``TASKBOARD_DB`` (a file, or a ``postgresql://`` URL kept as it is), else the user data folder."""
     env = os.environ.get("TASKBOARD_DB")
+    if env and env.startswith(("postgresql://", "postgres://")):
+        return env  # Path() would fold "//" and turn the server into a local folder
     if env:
         return Path(env).expanduser()
     return user_data_dir() / "tasks.json"

@@ -1,4 +1,4 @@
-"""``check``: the database file itself, problem by problem."""
+"""``check``: the database file itself, problem by problem; ``db copy``: a board to another backend."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import orjson
 
 from .. import paths
 from ..safetext import one_line
+from ..store.backends import is_server_url
+from ..store.copying import copy_board
 from ..store.validate import Problem, problems
 from .context import CommandError, Context
 
@@ -19,6 +21,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "check", parents=[common], help="list every problem in the database file (exit 1 if any)"
     )
     p.set_defaults(run=cmd_check)
+    db = sub.add_parser("db", parents=[common], help="work on a whole board (db copy)")
+    # The same parser class as every command: a mistake is one line, not a usage block.
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True,
+                               parser_class=sub._parser_class)
+    cp = db_sub.add_parser(
+        "copy",
+        parents=[common],
+        help="copy a whole board (tasks, notes, history, documents) into a new, empty database",
+        description="SRC and DST are each a database file or a postgresql:// URL; DST must be empty.",
+    )
+    cp.add_argument("src", metavar="SRC", help="the board to copy (file or postgresql:// URL)")
+    cp.add_argument("dst", metavar="DST", help="an empty destination (new file or empty database)")
+    cp.set_defaults(run=cmd_copy)
 
 
 def file_problems(path: Path) -> tuple[list[Problem], int]:
@@ -41,7 +56,11 @@ def file_problems(path: Path) -> tuple[list[Problem], int]:
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     """Print each problem on its own line (file, task, field); exit 1 when there is any."""
-    path = Path(args.db or paths.default_db_path()).expanduser()
+    location = args.db or paths.default_db_path()
+    if is_server_url(location):
+        # The server holds the board in typed tables under transactions: there is no file to check.
+        raise CommandError("check reads a database file; a PostgreSQL board has none to check")
+    path = Path(location).expanduser()
     found, count = file_problems(path)
     # Plain lines, never wrapped: one problem a line is what tools and people grep.
     zh = ctx.lang == "zh"
@@ -52,4 +71,20 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         return 1
     verdict = f"没有发现问题（{count} 项任务）" if zh else f"no problems ({count} tasks)"
     print(one_line(f"{path}: {verdict}"))
+    return 0
+
+
+def cmd_copy(ctx: Context, args: argparse.Namespace) -> int:
+    """Copy the board at SRC into the empty DST in one transaction; say what was copied."""
+    src, dst = (a if is_server_url(a) else str(Path(a).expanduser()) for a in (args.src, args.dst))
+    if src == dst:
+        raise CommandError("SRC and DST are the same board")
+    done = copy_board(src, dst)
+    if ctx.lang == "zh":
+        line = (f"已复制 {done.tasks} 项任务、{done.history} 条历史记录、{done.documents} 份文件："
+                f"{done.source} → {done.destination}")
+    else:
+        line = (f"copied {done.tasks} tasks, {done.history} history rows, {done.documents} documents: "
+                f"{done.source} -> {done.destination}")
+    print(one_line(line))
     return 0
