@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from taskboard.ingest import load_aliases, parse_file, parse_text  # noqa: E402
-from taskboard.ingest.numerals import int_to_cn  # noqa: E402
+from taskboard.numerals import int_to_cn  # noqa: E402
 
 SEEDS = sorted((ROOT / "data").glob("0[0-9][0-9]_*.txt"))
 

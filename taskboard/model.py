@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from . import recurrence
+from . import numerals, recurrence
 from .safetext import clean
 
 
@@ -301,6 +301,19 @@ def measure_ref(doc: DocumentInfo, number: str, *, width: int = 20, lang: str = 
     # A title quoting another (贯彻落实《…》实施方案) nests its marks as 〈〉 inside 《》.
     inner = doc.short(width).replace("《", "〈").replace("》", "〉")
     return f"《{inner}》第{number}项" if lang == "zh" else f"item {number} of 《{inner}》"
+
+
+_NUMBER_PARTS = re.compile(r"\d+|[零〇一二两三四五六七八九十百]+|[^\d零〇一二两三四五六七八九十百]+")
+
+
+def measure_key(number: str) -> tuple[tuple[int, int, str], ...]:
+    """The one order of measure numbers: ``2`` before ``10``, ``3.2`` before ``3.10``,
+    ``1.二`` before ``1.三`` (Chinese numerals by value), ``1`` before ``1.一``."""
+    key = []
+    for part in _NUMBER_PARTS.findall(number):
+        value = int(part) if part.isdigit() else numerals.cn_to_int(part)
+        key.append((0, value, "") if value is not None else (1, 0, part))
+    return tuple(key)
 
 
 def task_id(source: str, number: str) -> str:

@@ -18,8 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from taskboard import recurrence
 from taskboard.model import DeadlineKind, Task
-
-from .numerals import cn_to_int
+from taskboard.numerals import cn_to_int
 
 
 def _year(n: int) -> str:

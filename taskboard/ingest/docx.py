@@ -16,9 +16,10 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from taskboard.numerals import CIRCLED_CHARS, int_to_cn
+
 from .clean import normalise
 from .errors import IngestError
-from .numerals import CIRCLED_CHARS, int_to_cn
 from .outline import starts_with_marker
 from .tables import table_to_lines
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from taskboard.numerals import circled_to_int, cn_to_int
+
 from .fields import FIELD_LABEL, UNIT_KINDS, Field, FieldKind, field_kind, trailing_assignment
-from .numerals import circled_to_int, cn_to_int
 from .tables import ROW_END, ROW_MARK, SECTION_MARK
 from .units import ends_like_unit
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import PurePath
 
-from ..model import Bucket, DocumentInfo, Task, countdown, measure_ref
+from ..model import Bucket, DocumentInfo, Task, countdown, measure_key, measure_ref
 from ..safetext import one_line
 from .labels import long_date, zh_date
-from .summary import NO_LEAD, SOON_DAYS, TaskLine, _number_key, task_line
+from .summary import NO_LEAD, SOON_DAYS, TaskLine, task_line
 
 REPLY_DAYS = 3  # units are asked to answer within three days, moved off the weekend
 SEPARATOR = "=" * 60
@@ -88,8 +88,8 @@ def build_reminders(
         cov.due_soon += cd.days >= 0
         cov.unassigned += not task.lead_units
     for rem in by_unit.values():
-        rem.overdue.sort(key=lambda t: (t.days, t.source, _number_key(t.number)))
-        rem.due_soon.sort(key=lambda t: (t.days, t.source, _number_key(t.number)))
+        rem.overdue.sort(key=lambda t: (t.days, t.source, measure_key(t.number)))
+        rem.due_soon.sort(key=lambda t: (t.days, t.source, measure_key(t.number)))
     return sorted(
         by_unit.values(), key=lambda r: (not r.unassigned, -len(r.overdue), -len(r.due_soon), r.unit)
     )

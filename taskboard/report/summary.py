@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..model import DUE_SOON_DAYS, Bucket, Status, Task, countdown
+from ..model import DUE_SOON_DAYS, Bucket, Status, Task, countdown, measure_key
 from ..safetext import one_line
 from .ledger_columns import source_name
 
@@ -104,11 +104,6 @@ def task_line(task: Task, days: int, as_of: date | None = None) -> TaskLine:
     )
 
 
-def _number_key(number: str) -> tuple[int, str]:
-    # Measure numbers are mostly integers ("12"), sometimes not ("3-1"): 2 before 10.
-    return (int(number), "") if number.isdigit() else (1 << 30, number)
-
-
 def build_summary(
     tasks: Iterable[Task],
     as_of: date,
@@ -162,6 +157,6 @@ def build_summary(
             summary.due_soon.append(task_line(task, unfinished_days, as_of))
     summary.units = sorted(units.values(), key=lambda f: (-f.overdue, f.completion_ratio, -f.total, f.name))
     summary.sources = [sources[name] for name in sorted(sources)]
-    summary.overdue.sort(key=lambda t: (t.days, t.source, _number_key(t.number)))
-    summary.due_soon.sort(key=lambda t: (t.days, t.source, _number_key(t.number)))
+    summary.overdue.sort(key=lambda t: (t.days, t.source, measure_key(t.number)))
+    summary.due_soon.sort(key=lambda t: (t.days, t.source, measure_key(t.number)))
     return summary

@@ -8,7 +8,6 @@ re-sort of 10,000 tasks.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -17,7 +16,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from taskboard.model import Bucket, Status, Task, countdown
+from taskboard.model import Bucket, Status, Task, countdown, measure_key
 
 # A task's (revision, updated): the per-task caches are valid while it is unchanged.
 Version = tuple[int, str]
@@ -60,17 +59,9 @@ class Filters:
         return replace(self, **changes)
 
 
-_NUM_PARTS = re.compile(r"\d+|\D+")
-
-
-def natural_key(number: str) -> tuple[tuple[int, int, str], ...]:
-    """Sort key that puts measure ``2`` before ``10`` and ``3.2`` before ``3.10``."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in _NUM_PARTS.findall(number))
-
-
 def sort_key(task: Task, sort: SortKey) -> tuple[Any, ...]:
     """A total order for ``task`` under ``sort``; the id at the end makes every key unique."""
-    tail = (task.source, natural_key(task.number), task.id)
+    tail = (task.source, measure_key(task.number), task.id)
     # Undated tasks (ongoing, recurring, none stated) go after every dated one.
     when = (0, task.deadline.toordinal()) if task.deadline else (1, 0)
     if sort is SortKey.NUMBER:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from taskboard.model import Status
-from taskboard.ui.board_model import BoardModel, Filters, SortKey, natural_key
+from taskboard.model import Status, measure_key
+from taskboard.ui.board_model import BoardModel, Filters, SortKey
 from tests.ui.board_helpers import SRC_A, SRC_B, TODAY, fixture_tasks, tid
 
 
@@ -28,7 +28,7 @@ def test_columns_hold_every_task_by_deadline_undated_last():
 
 
 def test_natural_number_order():
-    assert sorted(["10", "2", "3.10", "3.2", "1"], key=natural_key) == ["1", "2", "3.2", "3.10", "10"]
+    assert sorted(["10", "2", "3.10", "3.2", "1"], key=measure_key) == ["1", "2", "3.2", "3.10", "10"]
     m = model(sort=SortKey.NUMBER)
     assert ids(m, Status.IN_PROGRESS) == [tid(SRC_A, "2"), tid(SRC_A, "4"), tid(SRC_B, "10")]
 
