@@ -42,8 +42,13 @@ class Day:
     day: date
     due: tuple[Task, ...] = ()
     overdue: tuple[Task, ...] = ()
-    urgency: Urgency = Urgency.NONE
+    due_urgency: Urgency = Urgency.NONE  # of the tasks due this day alone (SOON, LATER or NONE)
     in_month: bool = True  # False for the leading/trailing days of a month grid
+
+    @property
+    def urgency(self) -> Urgency:
+        """The day's colour: red with an overdue pile, else that of its tasks due."""
+        return Urgency.OVERDUE if self.overdue else self.due_urgency
 
     @property
     def count(self) -> int:
@@ -97,9 +102,7 @@ class DeadlineCalendar:
         """The tasks of ``day`` and its urgency."""
         due = self._by_day.get(day, ())
         pile = self.overdue if day == self.today else ()
-        if pile:
-            urgency = Urgency.OVERDUE
-        elif any(due_within(t, self.today, self.soon_days) for t in due):
+        if any(due_within(t, self.today, self.soon_days) for t in due):
             urgency = Urgency.SOON
         else:
             urgency = Urgency.LATER if due else Urgency.NONE

@@ -56,6 +56,7 @@ BOARD_KEYS: tuple[KeySpec, ...] = (
     KeySpec("t", "set_today", "today"),
     KeySpec("r", "cycle_sort", "sort"),
     KeySpec("S", "summary", "summary"),
+    KeySpec("c", "calendar", "calendar"),
 )
 
 DETAIL_KEYS: tuple[KeySpec, ...] = (
