@@ -134,9 +134,9 @@ class CalendarGrid(Widget, can_focus=False):
             head = Text(str(day.day.day))
         due, pile = Text(), Text()
         if day.due:
-            due.append(tr(lang, "cal_due", n=len(day.due)), self._style(URGENCY_CLASS[day.due_urgency]))
+            due = Text(tr(lang, "cal_due", n=len(day.due)), style=self._style(URGENCY_CLASS[day.due_urgency]))
         if day.overdue:
-            pile.append(tr(lang, "cal_overdue", n=len(day.overdue)), self._style("calendar--overdue"))
+            pile = Text(tr(lang, "cal_overdue", n=len(day.overdue)), style=self._style("calendar--overdue"))
         return [head, due, pile]
 
     def _week_table(self) -> Table:
