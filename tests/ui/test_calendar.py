@@ -157,16 +157,16 @@ async def test_days_are_coloured_by_urgency_from_the_theme(make_app):
         cal = screen.calendar
 
         def count_style(day: date, line: int):
-            return grid._month_lines(cal.day(day))[line].style
+            return grid._month_lines(cal.day(day))[line].style.color
 
         red = grid.get_component_rich_style(URGENCY_CLASS[Urgency.OVERDUE])
         amber = grid.get_component_rich_style(URGENCY_CLASS[Urgency.SOON])
         plain = grid.get_component_rich_style(URGENCY_CLASS[Urgency.LATER])
         assert len({red.color, amber.color, plain.color}) == 3
-        assert count_style(TODAY, 2) == red  # the pile
-        assert count_style(TODAY, 1) == amber  # due today
-        assert count_style(date(2023, 7, 12), 1) == amber  # 12 days: inside the 14-day window
-        assert count_style(date(2023, 8, 31), 1) == plain
+        assert count_style(TODAY, 2) == red.color  # the pile
+        assert count_style(TODAY, 1) == amber.color  # due today
+        assert count_style(date(2023, 7, 12), 1) == amber.color  # 12 days: inside the 14-day window
+        assert count_style(date(2023, 8, 31), 1) == plain.color
         # The theme decides the colours: another theme, another red.
         app.theme = "light"
         await pilot.pause()
@@ -200,3 +200,15 @@ def test_week_lines_are_shared_so_every_day_keeps_one():
     shares = share_lines([1, 1, 87, 40, 1, 1, 1], 22)
     assert sum(shares) == 22 and min(shares) == 1
     assert shares[2] >= shares[3] > 1
+
+
+async def test_a_task_nobody_leads_says_so_in_the_day_list_and_the_week(make_app, store):
+    store.edit(A6, lead_units=[])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("l", "l", "l", "l", "l", "enter")
+        await pilot.pause()
+        assert "开展营商环境第三方评估" in screen_text(app) and "（未明确牵头单位）" in screen_text(app)
+        await pilot.press("escape", "w")
+        assert "6 开展营商环境第三方评估  （未明确牵头单位）" in screen_text(app)

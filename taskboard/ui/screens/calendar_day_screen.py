@@ -38,7 +38,7 @@ def day_table(day: Day, today: date, lang: str, overdue_style: Style | str = "bo
         table.add_row(
             Text(one_line(task.number), style="bold"),
             Text(one_line(task.title)),
-            Text(units(task.lead_units, lang)),
+            Text(units(task.lead_units, lang) if task.lead_units else tr(lang, "no_lead")),
             Text(cd.label(lang), style=style),
             Text(one_line(task.source), style="dim"),
         )

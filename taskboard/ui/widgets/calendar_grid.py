@@ -85,7 +85,11 @@ class CalendarGrid(Widget, can_focus=False):
 
     # -- drawing ---------------------------------------------------------------------
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name)
+        # Text colours only: a component's background would paint over the selected day's block.
+        style = self.get_component_rich_style(name)
+        if name == "calendar--selected":
+            return style
+        return Style(color=style.color, bold=style.bold, italic=style.italic)
 
     def _weekdays(self) -> list[str]:
         return tr(self.lang, "cal_weekdays").split(",")
@@ -193,7 +197,7 @@ class CalendarGrid(Widget, can_focus=False):
 
     def _task_line(self, task: Task, overdue: bool) -> Text:
         number_style = self._style("calendar--overdue" if overdue else "calendar--number")
-        leads = units(task.lead_units, self.lang)
+        leads = units(task.lead_units, self.lang) if task.lead_units else tr(self.lang, "no_lead")
         return Text.assemble(
             (one_line(task.number), number_style),
             " ",
