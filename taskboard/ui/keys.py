@@ -56,7 +56,8 @@ BOARD_KEYS: tuple[KeySpec, ...] = (
     KeySpec("t", "set_today", "today"),
     KeySpec("r", "cycle_sort", "sort"),
     KeySpec("S", "summary", "summary"),
-    KeySpec("c", "calendar", "calendar"),
+    # Listed by ? and the palette; the 120-column footer has no room left (q would lose its label).
+    KeySpec("c", "calendar", "calendar", show=False),
 )
 
 DETAIL_KEYS: tuple[KeySpec, ...] = (

@@ -13,9 +13,10 @@ import pytest
 
 from taskboard.calendar import Urgency
 from taskboard.model import countdown
+from taskboard.ui.i18n import tr
 from taskboard.ui.screens.board_screen import BoardScreen
 from taskboard.ui.screens.calendar_day_screen import CalendarDayScreen
-from taskboard.ui.screens.calendar_screen import CalendarScreen
+from taskboard.ui.screens.calendar_screen import CALENDAR_KEYS, CalendarScreen
 from taskboard.ui.widgets.calendar_grid import URGENCY_CLASS, CalendarGrid, share_lines
 from tests.ui.board_helpers import SRC_A, TODAY, screen_text, settle, tid, wait_for
 
@@ -212,3 +213,22 @@ async def test_a_task_nobody_leads_says_so_in_the_day_list_and_the_week(make_app
         assert "开展营商环境第三方评估" in screen_text(app) and "（未明确牵头单位）" in screen_text(app)
         await pilot.press("escape", "w")
         assert "6 开展营商环境第三方评估  （未明确牵头单位）" in screen_text(app)
+
+
+async def test_the_palette_and_the_help_offer_the_calendar(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "截止日历：按天查看到期任务" in screen_text(app)
+        await pilot.press("escape", "ctrl+p", *"截止日历")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen))
+
+
+def test_every_calendar_key_has_short_and_long_text_in_both_languages():
+    for spec in CALENDAR_KEYS:
+        for lang in ("zh", "en"):
+            assert tr(lang, f"key_{spec.name}") and tr(lang, f"help_{spec.name}")
+    assert tr("zh", "key_calendar") == "日历" and tr("en", "help_calendar")

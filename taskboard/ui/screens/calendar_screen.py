@@ -26,13 +26,14 @@ from ..widgets.board_footer import BoardFooter
 from ..widgets.calendar_grid import CalendarGrid
 from .calendar_day_screen import CalendarDayScreen, DayTasks
 
+# Each pair of keys shows once in the footer ("←→ 选日"); the help text names each key.
 CALENDAR_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("left,h", "day(-1)", "cal_day_prev", "← h", show=False),
-    KeySpec("right,l", "day(1)", "cal_day_next", "→ l", show=False),
-    KeySpec("up,k", "day(-7)", "cal_week_prev", "↑ k", show=False),
-    KeySpec("down,j", "day(7)", "cal_week_next", "↓ j", show=False),
-    KeySpec("left_square_bracket,pageup", "month(-1)", "cal_month_prev", "["),
-    KeySpec("right_square_bracket,pagedown", "month(1)", "cal_month_next", "]"),
+    KeySpec("left,h", "day(-1)", "cal_day_prev", "←→"),
+    KeySpec("right,l", "day(1)", "cal_day_next", show=False),
+    KeySpec("up,k", "day(-7)", "cal_week_prev", "↑↓"),
+    KeySpec("down,j", "day(7)", "cal_week_next", show=False),
+    KeySpec("left_square_bracket,pageup", "month(-1)", "cal_month_prev", "[]"),
+    KeySpec("right_square_bracket,pagedown", "month(1)", "cal_month_next", show=False),
     KeySpec("enter", "list_day", "cal_list", "⏎"),
     KeySpec("w", "toggle_week", "cal_view"),
     KeySpec("t", "as_of", "cal_today"),
