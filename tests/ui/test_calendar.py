@@ -7,15 +7,17 @@ done B2, B4; no single date: A4 持续推进, A5 每月, B3 无时限.
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
+from rich.console import Console
 
 from taskboard.calendar import Urgency
-from taskboard.model import countdown
+from taskboard.model import DeadlineKind, Task, countdown, task_id
 from taskboard.ui.i18n import tr
 from taskboard.ui.screens.board_screen import BoardScreen
-from taskboard.ui.screens.calendar_day_screen import CalendarDayScreen
+from taskboard.ui.screens.calendar_day_screen import PREVIEW_ROWS, CalendarDayScreen, DayTable, DayTasks
 from taskboard.ui.screens.calendar_screen import CALENDAR_KEYS, CalendarScreen
 from taskboard.ui.widgets.calendar_grid import URGENCY_CLASS, CalendarGrid, share_lines
 from tests.ui.board_helpers import SRC_A, TODAY, screen_text, settle, tid, wait_for
@@ -232,3 +234,38 @@ def test_every_calendar_key_has_short_and_long_text_in_both_languages():
         for lang in ("zh", "en"):
             assert tr(lang, f"key_{spec.name}") and tr(lang, f"help_{spec.name}")
     assert tr("zh", "key_calendar") == "日历" and tr("en", "help_calendar")
+
+
+async def test_a_long_overdue_pile_is_previewed_in_part_and_listed_in_full(make_app, store):
+    source = "003_年度督查清单.txt"
+    late = [
+        Task(
+            id=task_id(source, str(n)),
+            source=source,
+            number=str(n),
+            title=f"督查事项第{n}项整改落实",
+            lead_units=["区督查室"],
+            deadline=date(2023, 3, 31),
+            deadline_kind=DeadlineKind.EXPLICIT,
+        )
+        for n in range(1, PREVIEW_ROWS + 21)
+    ]
+    store.import_tasks(source, late)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_calendar(pilot)
+        text = screen_text(app)
+        assert f"逾期 {PREVIEW_ROWS + 21}" in text  # 20 more, plus the fixture's own overdue task
+        preview = app.screen.query_one(DayTasks)
+        console = Console(width=120, file=io.StringIO(), record=True)
+        console.print(preview.render())
+        drawn = console.export_text()
+        assert drawn.count("逾期") == PREVIEW_ROWS and "… 另22项，按 ⏎ 查看全部" in drawn
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalendarDayScreen))
+        await pilot.pause()
+        table = app.screen.query_one(DayTable)
+        assert table.row_count == PREVIEW_ROWS + 22  # the pile and the task due that day
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert "推行涉企经营许可事项清单管理" in screen_text(app)  # the last row, reached by scrolling
