@@ -110,10 +110,7 @@ class DeadlineCalendar:
 
     def month(self, year: int, month: int) -> list[list[Day]]:
         """The month as Monday-first weeks of seven days (neighbouring months' days marked)."""
-        return [
-            [self.day(d, in_month=d.month == month) for d in week]
-            for week in _WEEKS.monthdatescalendar(year, month)
-        ]
+        return [[self.day(d, in_month=d.month == month) for d in week] for week in month_dates(year, month)]
 
     def week(self, day: date) -> list[Day]:
         """The Monday-to-Sunday week holding ``day``."""
@@ -122,6 +119,11 @@ class DeadlineCalendar:
     def due_between(self, first: date, last: date) -> int:
         """Tasks due from ``first`` to ``last`` inclusive (overdue pile not included)."""
         return sum(len(ts) for d, ts in self._by_day.items() if first <= d <= last)
+
+
+def month_dates(year: int, month: int) -> list[list[date]]:
+    """The Monday-first weeks (four to six) covering a month, neighbouring days included."""
+    return _WEEKS.monthdatescalendar(year, month)
 
 
 def week_dates(day: date) -> list[date]:

@@ -53,8 +53,9 @@ def day_table(
     table = Table(box=None, expand=True, header_style="bold", pad_edge=False)
     number, title, leads, days, source = _headers(lang)
     table.add_column(number, no_wrap=True)
-    table.add_column(title, ratio=3, overflow="fold")
-    table.add_column(leads, ratio=2, overflow="fold")
+    # One line per task, so the preview's height is its row count (see DayTasks.show).
+    table.add_column(title, ratio=3, no_wrap=True, overflow="ellipsis")
+    table.add_column(leads, ratio=2, no_wrap=True, overflow="ellipsis")
     table.add_column(days, no_wrap=True)
     table.add_column(source, ratio=1, no_wrap=True, overflow="ellipsis")
     tasks = day.tasks if limit is None else day.tasks[:limit]
@@ -70,7 +71,7 @@ class DayTasks(Widget):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"day--overdue"}
     DEFAULT_CSS = """
-    DayTasks { height: auto; }
+    DayTasks { height: 1; }
     DayTasks > .day--overdue { color: $text-error; text-style: bold; }
     """
 
@@ -78,10 +79,19 @@ class DayTasks(Widget):
         super().__init__(id=id)
         self.day, self.today, self.lang = day, today, lang
 
+    def on_mount(self) -> None:
+        """Size to the first day shown."""
+        self.show(self.day)
+
     def show(self, day: Day) -> None:
         """Show another day's tasks."""
         self.day = day
-        self.refresh(layout=True)
+        # Header, a line per row, the "… more" line: known without drawing the table.
+        shown = min(len(day.tasks), PREVIEW_ROWS)
+        height = 1 + shown + (len(day.tasks) > shown) if day.tasks else 1
+        if self.styles.height is None or self.styles.height.value != height:
+            self.styles.height = height
+        self.refresh()
 
     def render(self) -> RenderableType:
         """The table of :func:`day_table`, or a line saying the day has none."""

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
-from taskboard.calendar import Day, DeadlineCalendar, Urgency
+from taskboard.calendar import Day, DeadlineCalendar, Urgency, month_dates
 from taskboard.model import Task
 
 from ..formatting import units
@@ -34,6 +34,9 @@ URGENCY_CLASS = {
     Urgency.NONE: "calendar--empty",
 }
 
+# A month grid: top border, header, its rule and bottom border; each week three lines and a rule
+# (the last week's rule is the bottom border).
+_MONTH_CHROME, _MONTH_ROW = 3, 4
 # Rows the week agenda needs besides its task lines: top border, header, its rule, six rules
 # between the days, bottom border.
 _WEEK_CHROME = 10
@@ -52,8 +55,7 @@ class CalendarGrid(Widget, can_focus=False):
     }
 
     DEFAULT_CSS = """
-    CalendarGrid { height: auto; padding: 0 1; }
-    CalendarGrid.-week { height: 1fr; }
+    CalendarGrid { padding: 0 1; }
     CalendarGrid > .calendar--overdue { color: $text-error; text-style: bold; }
     CalendarGrid > .calendar--soon { color: $text-warning; text-style: bold; }
     CalendarGrid > .calendar--later { color: $text; }
@@ -76,12 +78,20 @@ class CalendarGrid(Widget, can_focus=False):
         self.selected = selected
         self.week = False
         self.lang = lang
+        self._height: int | str | None = None
 
     def show(self, selected: date, *, week: bool) -> None:
         """Select ``selected`` in its month (or its week) and redraw."""
         self.selected, self.week = selected, week
         self.set_class(week, "-week")
-        self.refresh(layout=True)
+        # A month's height is known from its weeks: setting it spares Textual measuring
+        # the table by drawing it (twice the cost of a key press on a big board).
+        height = (
+            "1fr" if week else _MONTH_CHROME + _MONTH_ROW * len(month_dates(selected.year, selected.month))
+        )
+        if height != self._height:
+            self._height = self.styles.height = height
+        self.refresh()
 
     # -- drawing ---------------------------------------------------------------------
     def _style(self, name: str) -> Style:
