@@ -269,3 +269,15 @@ async def test_a_long_overdue_pile_is_previewed_in_part_and_listed_in_full(make_
         await pilot.press("ctrl+end")
         await pilot.pause()
         assert "推行涉企经营许可事项清单管理" in screen_text(app)  # the last row, reached by scrolling
+
+
+async def test_the_calendar_counts_from_the_boards_as_of_date(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", *["backspace"] * 10, *"2023-07-06", "enter")
+        await wait_for(pilot, lambda: app.board.model.today == date(2023, 7, 6))
+        screen = await open_calendar(pilot)
+        text = screen_text(app)
+        assert "基准日 2023-07-06" in text and "6 基准日" in text and "逾期 3" in text
+        assert [t.number for t in screen.calendar.overdue] == ["2", "3", "6"]
+        assert screen.selected == date(2023, 7, 6)
