@@ -59,6 +59,8 @@ BOARD_KEYS: tuple[KeySpec, ...] = (
     KeySpec("r", "cycle_sort", "sort"),
     # Not `S`: a case-twin of `s` (sources) that one shift key turns into the other.
     KeySpec("percent_sign", "summary", "summary", "%"),
+    # Listed by ? and the palette; the 120-column footer has no room left (q would lose its label).
+    KeySpec("c", "calendar", "calendar", show=False),
 )
 
 DETAIL_KEYS: tuple[KeySpec, ...] = (

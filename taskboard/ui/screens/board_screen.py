@@ -459,6 +459,12 @@ class BoardScreen(Screen[None]):
             return
         self.app.push_screen(SummaryScreen(self.model.shown_tasks(), self.model.today, self.lang))
 
+    def action_calendar(self) -> None:
+        """The deadline calendar of the tasks shown."""
+        from .calendar_screen import CalendarScreen
+
+        self.app.push_screen(CalendarScreen(self.model.shown_tasks(), self.model.today, self.lang))
+
     # -- replies from the writer thread ----------------------------------------------
     @on(StoreReplied)
     def _replied(self, message: StoreReplied) -> None:
