@@ -38,7 +38,7 @@ KEYS = {
 
 async def measure(path: Path, size: tuple[int, int]) -> tuple[dict[str, list[float]], int]:
     """Open the board, press the keys; seconds per key press, and the overdue pile's size."""
-    from taskboard.store import open_store
+    from taskboard.services import open_store
     from taskboard.ui import create_app
 
     paints: list[float] = []

@@ -5,7 +5,7 @@ it without Textual).  The rules are the model's, so the calendar cannot
 disagree with the cards, ``list`` or the summary:
 
 - a task counts on the day of its ``deadline`` when :func:`countdown` gives it
-  a number of days (done, ongoing, recurring and undated tasks get none);
+  a number of days (done, ongoing and undated tasks get none; a recurring duty its period);
 - overdue tasks are piled on the as-of date, not left on past days nobody looks at;
 - a day is red when it holds overdue tasks, amber when a task on it is due within
   :data:`DUE_SOON_DAYS` (:func:`due_within`), plain otherwise.
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from .model import DUE_SOON_DAYS, Bucket, Status, Task, countdown, due_within
+from .model import DUE_SOON_DAYS, Bucket, Status, Task, countdown, due_within, measure_key
 
 # Chinese offices plan Monday-first weeks.
 _WEEKS = _stdlib_calendar.Calendar(firstweekday=_stdlib_calendar.MONDAY)
@@ -61,10 +61,8 @@ class Day:
         return self.overdue + self.due
 
 
-def _number_order(task: Task) -> tuple[str, int, str]:
-    # Measure numbers are mostly integers ("12"), sometimes not ("3-1"): 2 before 10.
-    number = int(task.number) if task.number.isdigit() else 1 << 30
-    return (task.source, number, task.number)
+def _number_order(task: Task) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    return (task.source, measure_key(task.number))
 
 
 def _order(task: Task) -> tuple[date, tuple[str, int, str]]:
@@ -88,12 +86,13 @@ class DeadlineCalendar:
             if task.status is Status.DONE:
                 continue
             cd = countdown(task, today)
-            if cd.days is None or task.deadline is None:
-                undated.append(task)  # recurring, ongoing or no date: no day to put it on
+            if cd.days is None:
+                undated.append(task)  # ongoing or no date: no day to put it on
             elif cd.bucket is Bucket.OVERDUE:
                 overdue.append(task)
             else:
-                by_day[task.deadline].append(task)
+                # A recurring duty sits on its current period's due date (see model.countdown).
+                by_day[today + timedelta(days=cd.days)].append(task)
         self._by_day = {d: tuple(sorted(ts, key=_order)) for d, ts in by_day.items()}
         self.overdue: tuple[Task, ...] = tuple(sorted(overdue, key=_order))
         self.undated: tuple[Task, ...] = tuple(sorted(undated, key=_number_order))

@@ -16,7 +16,7 @@ from taskboard.calendar import DeadlineCalendar
 from taskboard.cli import main
 from taskboard.model import Task, due_within
 from taskboard.report.summary import build_summary
-from taskboard.store import open_store
+from taskboard.services import open_store
 
 AS_OF = date(2023, 6, 30)
 

@@ -36,7 +36,7 @@ TASKS = [
     task("7", date(2023, 7, 5), status=Status.DONE),  # done: never counted
     task("8", date(2023, 5, 1), status=Status.DONE),  # done and past: not overdue
     task("9", None, kind=DeadlineKind.ONGOING),
-    task("10", date(2023, 12, 31), kind=DeadlineKind.RECURRING),  # a standing duty has no single day
+    task("10", date(2023, 12, 31), kind=DeadlineKind.RECURRING),  # a duty's current period (after a roll)
     task("11", None),
     task("12", date(2023, 7, 5)),
 ]
@@ -71,10 +71,12 @@ def test_days_are_coloured_by_the_due_soon_window():
     assert DUE_SOON_DAYS == 14
 
 
-def test_recurring_ongoing_and_undated_tasks_have_no_day():
+def test_ongoing_and_undated_tasks_have_no_day_and_recurring_ones_sit_on_their_period():
     cal = DeadlineCalendar(TASKS, TODAY)
-    assert numbers(cal.undated) == ["9", "10", "11"]
-    assert cal.day(date(2023, 12, 31)).count == 0
+    assert numbers(cal.undated) == ["9", "11"]
+    assert numbers(cal.day(date(2023, 12, 31)).due) == ["10"]
+    monthly = task("13", None, kind=DeadlineKind.RECURRING).replace(deadline_text="每月20日前")
+    assert numbers(DeadlineCalendar([monthly], TODAY).day(date(2023, 7, 20)).due) == ["13"]
 
 
 def test_the_as_of_date_decides_what_is_overdue():
@@ -107,10 +109,10 @@ def test_week_runs_monday_to_sunday():
     assert week_dates(date(2023, 7, 9))[0] == date(2023, 7, 3)  # Sunday belongs to the week before
 
 
-def test_due_between_counts_dated_tasks_only():
+def test_due_between_counts_tasks_with_a_day():
     cal = DeadlineCalendar(TASKS, TODAY)
     assert cal.due_between(TODAY, date(2023, 7, 14)) == 4  # 3, 4, 12, 5
-    assert cal.due_between(TODAY, date(2023, 12, 31)) == 5
+    assert cal.due_between(TODAY, date(2023, 12, 31)) == 6  # with 10, the duty due 12/31
 
 
 def test_shift_month_clamps_to_the_months_end():
