@@ -93,12 +93,12 @@ def test_export_json_has_the_promised_fields(db, capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["move", "nope-1", "done"], "no task with id 'nope-1'"),
+        (["move", "nope-1", "done"], "没有编号为 nope-1 的任务"),
         (["move", T2, "finished"], "unknown status 'finished'"),
-        (["show", "nope-1"], "no task with id"),
+        (["show", "nope-1"], "没有编号为"),
         (["--today", "2023-13-01", "list"], "bad --today '2023-13-01'"),
         (["edit", T2, "--deadline", "明年"], "bad --deadline"),
-        (["note", T2, "  "], "a note needs some text"),
+        (["note", T2, "  "], "进展内容不能为空"),
         (["import", "missing.txt"], "no such file"),
     ],
 )

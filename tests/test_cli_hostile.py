@@ -192,6 +192,6 @@ def test_cli_move_from_a_stale_read_is_refused(db, capsys, monkeypatch):
 
     monkeypatch.setattr(TaskStore, "move", colleague_first)
     code, _, err = run(capsys, "--db", db, "move", T1, "in_progress")
-    assert code == 1 and "区发改委@办公室" in err and "not applied" in err
+    assert code == 1 and "区发改委@办公室" in err and "你的移动没有保存" in err and "已完成" in err
     monkeypatch.undo()
     assert TaskStore(db).get(T1).status is Status.DONE

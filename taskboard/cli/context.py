@@ -7,12 +7,13 @@ from datetime import date
 from functools import cached_property
 
 from .. import clock, config
+from ..catalogue import Said
 from ..safetext import one_line
 from ..services import open_store
 from ..store import TaskStore
 
 
-class CommandError(Exception):
+class CommandError(Said, Exception):
     """A user-facing failure of a command: printed as one line, exit code 1."""
 
 

@@ -6,7 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
+from .. import __version__, config
+from ..catalogue import Said, say
 from ..clock import BadDate
 from ..safetext import one_line
 from ..store import StoreError
@@ -61,7 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except (CommandError, StoreError, BadDate, ValueError, OSError) as exc:
-        print(f"taskboard: error: {_one_line(exc)}", file=sys.stderr)
+        lang = getattr(args, "lang", None) or config.default_lang()
+        said = exc.message_in(lang) if isinstance(exc, Said) else None
+        print(say(lang, "error_prefix") + (one_line(said) if said else _one_line(exc)), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

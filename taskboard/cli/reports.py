@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import config
+from ..catalogue import say
 from ..clock import parse_date
 from ..model import Status
 from ..report.atomic import write_atomic
@@ -303,12 +304,8 @@ def import_ledgers(ctx: Context, paths: list[Path], dry_run: bool) -> int:
             print(f"taskboard: {one_line(problem)}", file=sys.stderr)
         n = len(plan.problems)
         problems = f"{n} problem{'s' if n != 1 else ''}"
-        print(
-            f"taskboard: error: 台账有{n}处问题，未导入任何内容"
-            if zh
-            else f"taskboard: error: {problems} in the workbook; nothing was imported",
-            file=sys.stderr,
-        )
+        said = f"台账有{n}处问题，未导入任何内容" if zh else f"{problems} in the workbook; nothing imported"
+        print(say(ctx.lang, "error_prefix") + said, file=sys.stderr)
         return 1
     out = console()
     for ch in plan.changes:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..catalogue import has, say
+from ..model import Status
 from .history import HistoryRow
 from .storage import StoreError
 
@@ -32,6 +34,24 @@ class Conflict(StoreError):
         by = f" by {self.who} at {self.at[:16].replace('T', ' ')}" if latest else ""
         super().__init__(
             f"task {task_id} was changed{by} ({field} is now {value!r}); your {attempted} was not applied"
+        )
+
+    def message_in(self, lang: str) -> str:
+        """The refusal in plain words: who changed what, when, and that nothing was applied."""
+        value = self.value
+        if self.field == "status" and isinstance(value, str) and value in {s.value for s in Status}:
+            value = Status(value).label(lang)
+        elif isinstance(value, list):
+            value = "、".join(map(str, value))
+        field_key = f"field_{self.field}"
+        return say(
+            lang,
+            f"conflict_{self.attempted}" if self.attempted in ("move", "undo") else "conflict_edit",
+            who=self.who or say(lang, "someone"),
+            at=self.at[:16].replace("T", " "),
+            task_id=self.task_id,
+            value=value,
+            field=say(lang, field_key) if has(field_key) else self.field,
         )
 
 

@@ -28,6 +28,8 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
+from ..catalogue import Said
+
 LOCK_TIMEOUT_S = 15.0
 BACKUP_RING = 5
 BACKUP_EVERY_S = 600.0
@@ -40,8 +42,8 @@ _EXCL_FLAGS = (
 )
 
 
-class StoreError(Exception):
-    """A database problem with a one-line, user-facing message."""
+class StoreError(Said, Exception):
+    """A database problem with a one-line, user-facing message (see :class:`~taskboard.catalogue.Said`)."""
 
 
 class CorruptDatabase(StoreError):

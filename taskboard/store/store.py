@@ -98,7 +98,9 @@ class TaskStore(ImportMixin, UndoMixin):
     def _raw(self, task_id: str) -> dict[str, Any]:
         raw = self.records.tasks().get(task_id)
         if raw is None:
-            raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)")
+            raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)").said(
+                "unknown_task", task_id=task_id
+            )
         return raw
 
     def _task(self, raw: dict[str, Any]) -> Task:
@@ -270,7 +272,8 @@ class TaskStore(ImportMixin, UndoMixin):
 
     def _require_writable(self) -> None:
         if self.read_only_reason:
-            raise ReadOnlyDatabase(f"cannot change the database: {self.read_only_reason}")
+            reason = self.read_only_reason
+            raise ReadOnlyDatabase(f"cannot change the database: {reason}").said("read_only", reason=reason)
 
     def _update_fields(
         self, task_id: str, changes: dict[str, Any], action: str, undoes: int | None = None
@@ -326,7 +329,7 @@ class TaskStore(ImportMixin, UndoMixin):
         self._require_writable()
         text = clean(text).strip()
         if not text:
-            raise StoreError("a note needs some text")
+            raise StoreError("a note needs some text").said("note_empty")
         with self.transaction():
             raw = self._raw(task_id)
             note = Note(at=self._now(), author=author or self.who, text=text).to_dict()

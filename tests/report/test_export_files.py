@@ -52,7 +52,7 @@ def test_a_failed_write_leaves_the_old_file_intact(run, tmp_path, monkeypatch, a
     monkeypatch.setattr(os, "fsync", disk_full)
     code, _, err = run(*argv, "-o", str(target))
     assert code == 1
-    assert err == f"taskboard: error: {target}: No space left on device\n"
+    assert err == f"taskboard：错误：{target}: No space left on device\n"
     assert target.read_bytes() == b"the good old file"
     assert _leftovers(tmp_path) == []
 
@@ -125,4 +125,4 @@ def test_a_missing_folder_is_one_line_naming_the_target(run, tmp_path):
     target = tmp_path / "没有这个目录" / "台账.xlsx"
     code, _, err = run("export", "-o", str(target))
     assert code == 1
-    assert err == f"taskboard: error: {target}: No such file or directory\n"
+    assert err == f"taskboard：错误：{target}: No such file or directory\n"

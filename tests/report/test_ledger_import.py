@@ -135,7 +135,7 @@ def test_unknown_ids_and_bad_statuses_are_reported_and_nothing_applies(run, boar
     assert "taskboard: edited.xlsx 第5行：未知的任务ID「ffffff-99」" in lines
     assert any(ln.startswith("taskboard: edited.xlsx 第7行：状态「差不多了」无法识别") for ln in lines)
     assert any(ln.startswith("taskboard: edited.xlsx 第9行：状态「」无法识别") for ln in lines)
-    assert lines[-1] == "taskboard: error: 台账有3处问题，未导入任何内容"
+    assert lines[-1] == "taskboard：错误：台账有3处问题，未导入任何内容"
     assert "→" not in out
     assert state(board.path) == before
 
@@ -145,7 +145,7 @@ def test_problems_in_english(run, board, ledger):
     code, _, err = run("--lang", "en", "import", str(edited))
     assert code == 1
     assert "taskboard: edited.xlsx row 5: unknown task id 'nope'" in err
-    assert err.splitlines()[-1] == "taskboard: error: 1 problem in the workbook; nothing was imported"
+    assert err.splitlines()[-1] == "taskboard: error: 1 problem in the workbook; nothing imported"
 
 
 def test_missing_and_duplicate_ids_are_problems(run, board, ledger):
@@ -197,7 +197,7 @@ def test_not_a_workbook(run, tmp_path):
     bad.write_text("not a zip", encoding="utf-8")
     code, _, err = run("import", str(bad))
     assert code == 1
-    assert err.startswith("taskboard: error: bad.xlsx: not an Excel workbook") and err.count("\n") == 1
+    assert err.startswith("taskboard：错误：bad.xlsx: not an Excel workbook") and err.count("\n") == 1
 
 
 def test_workbook_without_ledger_columns(run, tmp_path):

@@ -115,7 +115,7 @@ def test_source_filter(run):
 def test_unknown_lead_is_one_line_error(run):
     code, out, err = run("summary", "--lead", "区不存在局")
     assert code == 1 and out == ""
-    assert err.startswith("taskboard: error: no task led by '区不存在局'") and err.count("\n") == 1
+    assert err.startswith("taskboard：错误：no task led by '区不存在局'") and err.count("\n") == 1
 
 
 def test_as_of_overrides_today_and_bad_date_fails(board, capsys):

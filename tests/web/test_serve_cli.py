@@ -144,7 +144,8 @@ def test_a_port_in_use_is_one_line(db, capsys):
             capture_output=True, text=True, timeout=60,
         )  # fmt: skip
     assert proc.returncode == 1 and "看板地址" not in proc.stdout  # no address that does not answer
-    assert proc.stderr.startswith("taskboard: error:") and proc.stderr.count("\n") == 1, proc.stderr
+    assert proc.stderr.startswith(("taskboard: error:", "taskboard：错误：")), proc.stderr
+    assert proc.stderr.count("\n") == 1, proc.stderr
 
 
 def boards_of(name: str) -> list[int]:
