@@ -133,7 +133,7 @@ def test_undo_with_nothing_to_undo(tmp_path, capsys):
     TaskStore(db).import_tasks(SOURCE, measures()[:1])
     assert run(capsys, "--db", db, "undo")[0] == 0  # undoes the import
     code, _, err = run(capsys, "--db", db, "undo")
-    assert code == 1 and "nothing to undo" in err
+    assert code == 1 and "没有可撤销的更改" in err
 
 
 def test_import_reports_counts_and_reimport_changes_nothing(tmp_path, capsys):
@@ -145,10 +145,10 @@ def test_import_reports_counts_and_reimport_changes_nothing(tmp_path, capsys):
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "--db", db, "import", doc)
-    assert code == 0 and "+2 new" in out
+    assert code == 0 and "新增 2 项" in out
     before = db.read_bytes()
     code, out, _ = run(capsys, "--db", db, "import", doc)
-    assert code == 0 and "2 unchanged" in out
+    assert code == 0 and "未变 2 项" in out
     assert db.read_bytes() == before
 
 
@@ -177,3 +177,28 @@ def test_one_bad_file_among_many_imports_nothing(tmp_path, capsys):
         code, _, err = run(capsys, "--db", db, "import", good, bad)
         assert code == 1 and message in err and len(err.splitlines()) == 1
     assert db.read_bytes() == before
+
+
+def test_show_tells_the_history_in_sentences_in_each_language(db, capsys):
+    run(capsys, "--db", db, "move", T2, "进行中")
+    run(capsys, "--db", db, "note", T2, "已完成系统联调")
+    run(capsys, "--db", db, "edit", T2, "--lead", "区发改委")
+    _, out, _ = run(capsys, "--db", db, "show", T2)
+    assert "把状态从 未开始 改为 进行中" in out
+    assert "添加进展：已完成系统联调" in out
+    assert "把牵头单位从 区市场监管局 改为 区发改委" in out
+    assert "{'at'" not in out and "None →" not in out  # no Python internals
+    _, out, _ = run(capsys, "--lang", "en", "--db", db, "show", T2)
+    assert "moved it from Not started to In progress" in out and "added a note: 已完成系统联调" in out
+
+
+def test_cli_lines_speak_the_sessions_language(db, capsys, tmp_path):
+    _, out, _ = run(capsys, "--db", db, "move", T2, "进行中")
+    assert out.strip() == f"{T2}：未开始 → 进行中"
+    _, out, _ = run(capsys, "--db", db, "undo")
+    assert out.startswith("已撤销第") and "（移动）" in out
+    _, _, err = run(capsys, "--db", db, "undo")
+    _, _, err = run(capsys, "--db", db, "undo")
+    assert err.startswith("taskboard：错误：")
+    _, _, err = run(capsys, "--lang", "en", "--db", db, "move", "nope-1", "done")
+    assert err == "taskboard: error: no task with id nope-1 (see `taskboard list`)\n"

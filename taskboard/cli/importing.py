@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rich.progress import Progress
 
+from ..catalogue import say
 from ..services import import_documents
 from ..store import ImportResult
 from .context import CommandError, Context
@@ -70,9 +71,12 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.store
     results = import_documents(store, docs)
     for r in results:
-        line = f"{r.source}: +{len(r.added)} new, {len(r.updated)} updated, {len(r.unchanged)} unchanged"
+        counts = {"added": len(r.added), "updated": len(r.updated), "unchanged": len(r.unchanged)}
+        line = say(ctx.lang, "imported", source=r.source, **counts)
         if r.missing:
-            line += f", {len(r.missing)} no longer in the document (kept)"
+            line += say(ctx.lang, "imported_missing", n=len(r.missing))
+        if r.retired:
+            line += say(ctx.lang, "imported_retired", n=len(r.retired))
         out.print(line, highlight=False)
         _print_kept(out, r, ctx.lang)
     return 0

@@ -7,8 +7,10 @@ import argparse
 from rich.table import Table
 from rich.text import Text
 
+from ..catalogue import has, say
 from ..clock import parse_date
 from ..model import DeadlineKind, Status, Task, countdown, due_within, split_units
+from ..store.history import describe
 from .context import CommandError, Context, add_filter_options
 from .output import console, print_json
 
@@ -169,9 +171,11 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
         out.print(f"{k}: {v}", highlight=False)
     out.print(task.text, highlight=False)
     for n in task.notes:
-        out.print(f"  • {n.at} {n.author}: {n.text}", highlight=False)
+        out.print(f"  • {n.at[:16].replace('T', ' ')} {n.author}: {n.text}", highlight=False)
+    if history:
+        out.print("历史（最新在前）：" if zh else "History (newest first):", highlight=False)
     for r in reversed(history):
-        out.print(f"  {r.at} {r.who} {r.action} {r.field}: {r.old} → {r.new}", highlight=False)
+        out.print("  " + describe(r, ctx.lang), highlight=False)
     return 0
 
 
@@ -180,14 +184,16 @@ def cmd_move(ctx: Context, args: argparse.Namespace) -> int:
     status = _status(args.status)
     before = ctx.store.get(args.id).status
     task = ctx.store.move(args.id, status, expect=before, today=ctx.today)
-    console().print(f"{task.id}: {before.label(ctx.lang)} → {task.status.label(ctx.lang)}", highlight=False)
+    old, new = before.label(ctx.lang), task.status.label(ctx.lang)
+    said = say(ctx.lang, "moved", task_id=task.id, old=old, new=new)
+    console().print(said, highlight=False)
     return 0
 
 
 def cmd_note(ctx: Context, args: argparse.Namespace) -> int:
     """Add a progress note."""
     task = ctx.store.add_note(args.id, args.text)
-    console().print(f"{task.id}: {'已记录进展' if ctx.lang == 'zh' else 'note added'}", highlight=False)
+    console().print(say(ctx.lang, "noted", task_id=task.id), highlight=False)
     return 0
 
 
@@ -195,15 +201,17 @@ def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
     """Revert the latest change."""
     result = ctx.store.undo()
     if result is None:
-        raise CommandError("nothing to undo")
+        raise CommandError("nothing to undo").said("nothing_to_undo")
     if "merge" in result.actions:
         # A merge also wrote an alias line for future imports: take it back too.
         from ..ingest.aliases import user_alias_file
         from .units import remove_merge_lines
 
         remove_merge_lines(user_alias_file(), result.seq)
-    shown = ", ".join(result.tasks) if len(result.tasks) <= 5 else f"{len(result.tasks)} tasks"
-    console().print(f"undid #{result.seq} ({', '.join(result.actions)}): {shown}", highlight=False)
+    n = len(result.tasks)
+    shown = ", ".join(result.tasks) if n <= 5 else say(ctx.lang, "n_tasks", n=n)
+    actions = "、".join(say(ctx.lang, f"action_{a}") if has(f"action_{a}") else a for a in result.actions)
+    console().print(say(ctx.lang, "undone", seq=result.seq, actions=actions, tasks=shown), highlight=False)
     return 0
 
 
@@ -227,5 +235,6 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
         raise CommandError("nothing to edit: give --title, --lead, --co or --deadline")
     current = ctx.store.get(args.id)
     task = ctx.store.edit(args.id, expect={k: getattr(current, k) for k in changes}, **changes)
-    console().print(f"{task.id}: {', '.join(changes)}", highlight=False)
+    fields = "、".join(say(ctx.lang, f"field_{k}") for k in changes)
+    console().print(say(ctx.lang, "edited", task_id=task.id, fields=fields), highlight=False)
     return 0
