@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Task
+from .textfold import simplified
 
 # Administrative-level prefixes: 区发改委 is 发改委 of the district.
 LEVEL_PREFIXES = ("自治区", "自治州", "省", "市", "州", "县", "区", "旗", "盟", "镇", "乡")
@@ -77,7 +78,8 @@ def unit_counts(tasks: Iterable[Task]) -> list[UnitCount]:
 
 
 def _width_key(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).split())
+    # Full/half width, spaces and traditional characters do not make another unit.
+    return simplified("".join(unicodedata.normalize("NFKC", name).split()))
 
 
 def _form_key(name: str) -> str:
@@ -92,7 +94,7 @@ def propose_merges(tasks: Iterable[Task]) -> list[Merge]:
 
     - ``prefix``: one document writes both ``发改委`` and ``区发改委``;
     - ``form``: the names differ only by a known long/short form;
-    - ``width``: the names differ only by full/half-width characters or spaces.
+    - ``width``: the names differ only by full/half-width or traditional characters, or spaces.
     """
     tasks = list(tasks)
     totals = {c.name: c.total for c in unit_counts(tasks)}
@@ -113,7 +115,8 @@ def propose_merges(tasks: Iterable[Task]) -> list[Merge]:
         for names in groups.values():
             if len(names) < 2:
                 continue
-            keep = max(names, key=lambda n: (totals[n], len(n), n))
+            # More use wins; then the simplified spelling, then the fuller name.
+            keep = max(names, key=lambda n: (totals[n], simplified(n) == n, len(n), n))
             for name in sorted(names):
                 if name != keep and name not in proposals:
                     proposals[name] = Merge(name, keep, reason)

@@ -35,6 +35,7 @@ TASKS = [
     task(OTHER, "1", ["财政局"], ["市场监管局"]),
     task(OTHER, "2", ["区人社局"], ["区司法局（法制办）"]),
     task(OTHER, "3", ["区司法局(法制办)"]),
+    task(DOC, "7", ["區住建局"]),
 ]
 
 
@@ -54,6 +55,7 @@ def test_proposals_are_justified_and_keep_the_more_used_spelling():
     assert ("区人社局", "区人力资源和社会保障局", "form") in proposed
     assert ("区司法局(法制办)", "区司法局（法制办）", "width") in proposed or (
         "区司法局（法制办）", "区司法局(法制办)", "width") in proposed
+    assert ("區住建局", "区住建局", "width") in proposed  # traditional characters: the same unit
     # 财政局 and 区财政局 are in different documents: no evidence they are one unit.
     assert not any(m.alias == "财政局" for m in propose_merges(TASKS))
 

@@ -16,6 +16,7 @@ from pathlib import PurePath
 
 from taskboard.model import DeadlineKind, DocumentInfo, Status, Task, task_id
 from taskboard.safetext import clean
+from taskboard.textfold import Restorer, fold_lines
 
 from .aliases import AliasTable
 from .clean import drop_trailer, split_attachments
@@ -31,7 +32,6 @@ from .fields import (
     trailing_assignment,
 )
 from .meta import DocumentMeta, drop_repeated_title, find_doc_number, find_issued, read_meta
-from .normalize import Restorer, fold_lines
 from .outline import HEAD, SHI, TABLE_SECTION, Node, parse_outline
 from .review import number_gaps, task_doubts
 from .status import LAGGING, REPORT_HEADINGS, STATUS_HEADINGS, status_word

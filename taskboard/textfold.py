@@ -1,4 +1,6 @@
-"""A parsing copy of a document: full-width forms folded, traditional characters simplified.
+"""Folding text for comparison: full-width forms folded, traditional characters simplified.
+
+The importer parses a folded copy of each document; unit names are compared folded.
 
 Web copies mix ``:,;()`` with ``：，；（）`` and mirrors print ``牽頭單位``; the rules
 of this package are written once, for the folded simplified form. The fold is
@@ -42,6 +44,11 @@ def _simplify_line(line: str) -> str:
 
 
 _FULL_WIDTH = tuple((chr(cp), chr(half)) for cp, half in _WIDTH.items())
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional characters simplified, character for character (same length)."""
+    return _simplify_line(text) if has_traditional(text) else text
 
 
 def fold_width(text: str) -> str:
