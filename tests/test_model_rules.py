@@ -30,3 +30,15 @@ def test_unit_lists_typed_by_people_split_one_way():
     assert split_units("区发改委；区财政局") == ["区发改委", "区财政局"]
     assert split_units("区发改委, 区财政局,区发改委") == ["区发改委", "区财政局"]
     assert split_units("区政府办(区政务服务中心)") == ["区政府办(区政务服务中心)"]
+
+
+def test_a_measure_is_named_by_its_documents_short_title():
+    from taskboard.model import DocumentInfo, task_ref
+
+    src = "003_1269706941807864.txt"
+    task = Task(id=task_id(src, "9"), source=src, number="9", title="推进证照分离改革")
+    doc = DocumentInfo(src, title="关于印发《伊州区2023年深化放管服改革工作要点》的通知")
+    assert task_ref(task, {src: doc}) == "《伊州区2023年深化放管服改革工作要点》第9项"
+    long = DocumentInfo(src, title="天山区贯彻落实乌鲁木齐市《2022年优化营商环境87项措施》实施方案")
+    assert task_ref(task, {src: long}) == "《天山区贯彻落实乌鲁…87项措施〉实施方案》第9项"
+    assert task_ref(task, {}) == "《003_12697…807864.txt》第9项"  # no title known: the file name, cut

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from ..fileio import fsync_dir
 from ..safetext import one_line
 
 NEW_FILE_MODE = 0o640
@@ -40,16 +41,6 @@ def _mode_and_group(target: Path) -> tuple[int, int | None]:
     except FileNotFoundError:
         return NEW_FILE_MODE & ~_umask(), None
     return stat.S_IMODE(st.st_mode), st.st_gid
-
-
-def _fsync_dir(folder: Path) -> None:
-    # The rename is durable only once the folder is synced; not every OS lets you open one.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 @contextlib.contextmanager
@@ -82,7 +73,7 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:

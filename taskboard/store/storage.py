@@ -29,6 +29,7 @@ from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from ..catalogue import Said
+from ..fileio import create_exclusive, fsync_dir, write_all
 
 LOCK_TIMEOUT_S = 15.0
 BACKUP_RING = 5
@@ -36,10 +37,6 @@ BACKUP_EVERY_S = 600.0
 # A new database holds colleagues' notes: readable by its owner only until
 # someone shares it on purpose (a chmod that every later commit then keeps).
 NEW_FILE_MODE = 0o600
-# Never follow a link planted where we create a file (temp, backup copy).
-_EXCL_FLAGS = (
-    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-)
 
 
 class StoreError(Said, Exception):
@@ -85,31 +82,6 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True
     return True
-
-
-def create_exclusive(path: Path, mode: int) -> int:
-    """Open a new file for writing; fail if anything, a symlink included, is already there."""
-    fd = os.open(path, _EXCL_FLAGS, mode)
-    os.fchmod(fd, mode)  # the umask must not narrow (or widen) a mode we chose on purpose
-    return fd
-
-
-def write_all(fd: int, payload: bytes) -> None:
-    """Write every byte of ``payload`` to ``fd`` and fsync it."""
-    view = memoryview(payload)
-    while view:
-        view = view[os.write(fd, view) :]
-    os.fsync(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; some filesystems refuse, which is harmless.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class AtomicJSONStorage(Storage):
@@ -363,5 +335,5 @@ class AtomicJSONStorage(Storage):
                     tmp.unlink()
             self._rollback()
             raise StoreError(f"cannot write database {self.path}: {exc.strerror}") from None
-        _fsync_dir(folder)
+        fsync_dir(folder)
         self._sig = _signature(self.path)
