@@ -1,4 +1,4 @@
-"""The store as a coordinator relies on it, beyond the contract suite every backend passes (tests/store/contract)."""
+"""The store beyond the contract suite every backend passes (tests/store/contract)."""
 
 from __future__ import annotations
 
