@@ -59,6 +59,17 @@ BOARD_KEYS: tuple[KeySpec, ...] = (
     KeySpec("r", "cycle_sort", "sort"),
     # Not `S`: a case-twin of `s` (sources) that one shift key turns into the other.
     KeySpec("percent_sign", "summary", "summary", "%"),
+    # week: add / retire, marks for bulk actions, more filters, reports.  Kept out of the
+    # footer (it is full at 80 columns); the help and the palette list them.
+    KeySpec("a", "add_task", "add", show=False),
+    KeySpec("x", "retire", "retire", show=False),
+    KeySpec("space", "toggle_mark", "mark", "␣", show=False),
+    KeySpec("asterisk", "mark_all", "mark_all", "*", show=False),
+    KeySpec("b", "toggle_archived", "archived", show=False),
+    KeySpec("v", "toggle_review", "review", show=False),
+    KeySpec("d", "due_within", "due", show=False),
+    KeySpec("w", "cycle_role", "role", show=False),
+    KeySpec("p", "report", "report", show=False),
 )
 
 DETAIL_KEYS: tuple[KeySpec, ...] = (
@@ -69,6 +80,7 @@ DETAIL_KEYS: tuple[KeySpec, ...] = (
     KeySpec("right_square_bracket,shift+right", "move_next", "move_next", "]", group="move"),
     KeySpec("up,k", "scroll_up", "scroll_up", "↑ k", show=False, palette=False),
     KeySpec("down,j", "scroll_down", "scroll_down", "↓ j", show=False, palette=False),
+    KeySpec("v", "clear_review", "clear_review", show=False),  # week
 )
 
 APP_KEYS: tuple[KeySpec, ...] = (

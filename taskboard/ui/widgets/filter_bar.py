@@ -32,12 +32,19 @@ def _names(items: frozenset[str], lang: str) -> str:
 def describe_filters(filters: Filters, lang: str) -> str:
     """The active filters as one line, or "no filters"."""
     parts = []
+    if filters.archived:
+        parts.append(tr(lang, "filter_archived"))
     if filters.leads:
-        parts.append(tr(lang, "filter_lead", units=_names(filters.leads, lang)))
+        key = {"co": "filter_co", "any": "filter_any"}.get(filters.role, "filter_lead")
+        parts.append(tr(lang, key, units=_names(filters.leads, lang)))
     if filters.sources:
         parts.append(tr(lang, "filter_source", sources=_names(filters.sources, lang)))
     if filters.overdue:
         parts.append(tr(lang, "filter_overdue"))
+    if filters.due_days is not None:
+        parts.append(tr(lang, "filter_due", n=filters.due_days))
+    if filters.review:
+        parts.append(tr(lang, "filter_review"))
     if filters.query.strip():
         parts.append(tr(lang, "filter_query", query=filters.query.strip()))
     return "  ·  ".join(parts) if parts else tr(lang, "no_filters")
