@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input
@@ -17,6 +18,7 @@ from taskboard.ui.board_model import SortKey
 from taskboard.ui.screens.add_screen import AddScreen
 from taskboard.ui.screens.choice_screen import ChoiceScreen
 from taskboard.ui.screens.detail_screen import DetailScreen
+from taskboard.ui.screens.picker_screen import PickerScreen
 from taskboard.ui.screens.prompt_screen import PromptScreen
 from tests.ui.board_helpers import SRC_A, open_board_store, screen_text, settle, tid, wait_for
 
@@ -363,3 +365,32 @@ async def test_palette_offers_review_filter_restore_and_each_report(make_app, db
         assert "导出：催办函（文本）" in text and "导出：催办函（Markdown）" in text
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+
+
+async def test_report_folder_must_be_a_full_path(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("p", "enter")
+        await type_into(pilot, "#prompt-input", "报表")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PromptScreen)
+        assert "完整路径" in str(app.screen.query_one("#prompt-error").content)
+        await pilot.press("escape")
+        assert not Path("报表").exists()  # nothing written where the board was started
+
+
+async def test_f_picker_role_toggle_picks_a_units_co_tasks(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("f")
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("ctrl+r")  # co-unit: counts change with the role
+        text = screen_text(app)
+        assert "单位角色：配合" in text and "区政务服务中心" in text
+        await type_into(pilot, "#picker-input", "区发改委")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, PickerScreen))
+        f = app.board.model.filters
+        assert f.leads == {"区发改委"} and f.role == "co"
+        text = screen_text(app)
+        assert "配合单位：区发改委" in text and "显示 2 / 共 12 项" in text

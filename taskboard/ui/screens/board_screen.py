@@ -376,8 +376,22 @@ class BoardScreen(WeekActions, Screen[None]):
         )
 
     def action_filter_lead(self) -> None:
-        """Pick lead units to show."""
-        self._pick("picker_lead_title", self.model.lead_counts(), "leads")
+        """Pick units to show, as lead, co-unit or either (ctrl+r in the picker)."""
+        f = self.model.filters
+        picker = PickerScreen(
+            tr(self.lang, "picker_lead_title"),
+            self.model.unit_counts(f.role),
+            f.leads,
+            lang=self.lang,
+            roles=self.model.unit_counts,
+            role=f.role,
+        )
+
+        def done(chosen: frozenset[str] | None) -> None:
+            if chosen is not None:
+                self._set_filters(self.model.filters.with_(leads=chosen, role=picker.role))
+
+        self.app.push_screen(picker, done)
 
     def action_filter_source(self) -> None:
         """Pick source documents to show."""

@@ -407,8 +407,9 @@ class WeekActions:
                 self.write_report(kind, folder)
 
         def validate(text: str) -> str | None:
+            # A relative path would land wherever the board was started: ask for a full one.
             folder = Path(text.strip()).expanduser()
-            if not text.strip() or (folder.exists() and not folder.is_dir()):
+            if not text.strip() or not folder.is_absolute() or (folder.exists() and not folder.is_dir()):
                 return tr(self.lang, "error_folder")
             return None
 
