@@ -164,6 +164,7 @@ async def test_eleven_marked_cards_move_in_one_commit_and_one_undo(big_store, ma
         marked = [t.id for t in column.cards[:11]]
         assert app.board.marks == set(marked)
         assert "✔" in screen_text(app)  # the mark is on the card line
+        assert "已标记 11 项" in screen_text(app)  # and the bar counts them
         seq_before = fresh(db_path).revision
 
         await pilot.press("right_square_bracket")

@@ -105,6 +105,7 @@ class BoardScreen(WeekActions, Screen[None]):
             sort=m.sort,
             today=m.today,
             read_only=self.gateway.store.read_only_reason is not None,
+            marked=len(getattr(self, "marks", ())),
         )
 
     # -- pushing model changes to the columns ----------------------------------------

@@ -88,6 +88,7 @@ class WeekActions:
         def _target(self) -> Task | None: ...
         def _set_filters(self, filters: Filters) -> None: ...
         def _update_detail(self, task_id: str) -> None: ...
+        def _update_bar(self) -> None: ...
         def call_from_thread(self, fn: Callable[..., Any], *args: Any) -> Any: ...
 
     marks: set[str]
@@ -134,6 +135,7 @@ class WeekActions:
         for column in self.columns.values():
             for task_id in ids:
                 column.refresh_card(task_id)
+        self._update_bar()
 
     def _say_marks(self) -> None:
         self.notify(tr(self.lang, "marked", n=len(self.marks)), timeout=2)
@@ -178,6 +180,7 @@ class WeekActions:
                 return
             ids = [t.id for t in tasks]
             self.marks.difference_update(ids)
+            self._update_bar()
             self._bulk("bulk_archive", ids, lambda s, tid: s.archive(tid, reason))
 
         choices = [(tr(self.lang, f"reason_{r}"), r) for r in ARCHIVE_REASONS]
@@ -268,7 +271,7 @@ class WeekActions:
         """Forget saved filters, sort, as-of date and report folder; show the board as at a first start."""
         from ..board_model import Filters, SortKey
 
-        self.marks.clear()
+        self.clear_marks()
         self._set_filters(Filters())
         if self.model.sort is not SortKey.DEADLINE:
             self.set_sort(SortKey.DEADLINE)  # type: ignore[attr-defined]

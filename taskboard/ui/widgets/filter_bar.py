@@ -104,11 +104,19 @@ class FilterBar(Horizontal):
         sort: SortKey,
         today: date,
         read_only: bool = False,
+        marked: int = 0,
     ) -> None:
-        """Display the board's current state."""
+        """Display the board's current state (and how many cards are marked for a bulk action)."""
         self._last = (
             filters,
-            {"shown": shown, "total": total, "sort": sort, "today": today, "read_only": read_only},
+            {
+                "shown": shown,
+                "total": total,
+                "sort": sort,
+                "today": today,
+                "read_only": read_only,
+                "marked": marked,
+            },
         )
         lang = self.lang
         self.set_class(filters.active, "-active")
@@ -125,6 +133,9 @@ class FilterBar(Horizontal):
                 tr(lang, "sort_label", sort=tr(lang, f"sort_{sort.value}")),
                 tr(lang, "as_of", date=today.isoformat()),
             ]
+        if marked:
+            # Marks outlive a filter change: the bar keeps saying a bulk action will reach them.
+            status.insert(0, tr(lang, "filter_marked", n=marked))
         if read_only:
             status.append(tr(lang, "read_only"))
         self._set("#status", "  ·  ".join(status))
