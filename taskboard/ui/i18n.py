@@ -85,7 +85,7 @@ ZH: dict[str, str] = {
     "help_filter_lead": "按牵头单位筛选（可多选）",
     "help_filter_source": "按来源文件筛选（可多选）",
     "help_overdue": "只看逾期任务（再按取消）",
-    "help_clear": "清除所有筛选",
+    "help_clear": "清除标记；无标记时清除所有筛选",
     "help_undo": "撤销本会话的上一步更改",
     "help_edit": "编辑标题、单位和完成时限",
     "help_today": "设置倒计时基准日",
@@ -269,7 +269,7 @@ EN: dict[str, str] = {
     "help_filter_lead": "Filter by lead unit (several at once)",
     "help_filter_source": "Filter by source document (several at once)",
     "help_overdue": "Overdue tasks only (press again to undo)",
-    "help_clear": "Clear every filter",
+    "help_clear": "Clear the marks, else every filter",
     "help_undo": "Undo your last change in this session",
     "help_edit": "Edit title, units and deadline",
     "help_today": "Set the as-of date for countdowns",
@@ -387,7 +387,7 @@ ZH.update(
         "key_retire": "归档",
         "help_retire": "归档任务（取消/合并/暂缓/其他）；已归档的恢复",
         "key_mark": "标记",
-        "help_mark": "标记/取消标记卡片（批量操作）",
+        "help_mark": "标记/取消标记卡片；有标记时 ] [ 移动、n 备注、x 归档、e 改牵头单位，一次完成、一次撤销",
         "key_mark_all": "全标",
         "help_mark_all": "标记当前显示的全部卡片",
         "key_archived": "已归档",
@@ -470,7 +470,10 @@ EN.update(
         "key_retire": "retire",
         "help_retire": "Retire the task (cancelled/merged/deferred/other); restore a retired one",
         "key_mark": "mark",
-        "help_mark": "Mark or unmark the card (bulk actions)",
+        "help_mark": (
+            "Mark or unmark the card; with marks, ] [ move, n notes, x retires, e sets the lead unit of all,"
+            " one undo"
+        ),
         "key_mark_all": "mark all",
         "help_mark_all": "Mark every card shown",
         "key_archived": "retired",
