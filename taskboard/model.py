@@ -161,7 +161,16 @@ class Task:
         "review",
     )
     # Fields a person may change with `edit`.
-    EDITABLE_FIELDS = ("title", "lead_units", "co_units", "deadline", "deadline_text", "deadline_kind")
+    # ``review`` too: clearing the importer's doubts is an edit recorded in history.
+    EDITABLE_FIELDS = (
+        "title",
+        "lead_units",
+        "co_units",
+        "deadline",
+        "deadline_text",
+        "deadline_kind",
+        "review",
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (dates as ``YYYY-MM-DD``)."""

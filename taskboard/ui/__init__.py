@@ -6,6 +6,7 @@ quick for commands that never open the board.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,9 @@ def create_app(
 
 def run(store: TaskStore, *, today: date, lang: str, theme: str | None) -> None:
     """Run the board in the terminal until the user quits; every change is saved on the way."""
-    app = create_app(store, today=today, lang=lang, theme=theme)
+    # No --today and no TASKBOARD_TODAY: the as-of date set on the board last time is restored.
+    restore_today = not os.environ.get("TASKBOARD_TODAY") and today == date.today()
+    app = create_app(store, today=today, lang=lang, theme=theme, restore_today=restore_today)
     try:
         app.run()
     finally:

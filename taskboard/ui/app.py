@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Iterable
 from datetime import date
@@ -14,10 +15,11 @@ from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
 from taskboard import config
+from taskboard.clock import BadDate, parse_date
 from taskboard.store import TaskStore
 
 from . import compositor_fix
-from .board_model import BoardModel
+from .board_model import BoardModel, SortKey, filters_from
 from .commands import BoardCommands
 from .gateway import Reply, StoreGateway
 from .i18n import LANGS, tr
@@ -50,6 +52,7 @@ class TaskboardApp(App[None]):
         lang: str,
         theme: str | None = None,
         poll_seconds: float | None = POLL_SECONDS,
+        restore_today: bool = False,
     ) -> None:
         super().__init__()
         self.poll_seconds = poll_seconds  # None: never poll (tests that control every sync)
@@ -60,7 +63,22 @@ class TaskboardApp(App[None]):
         self.title = tr(lang, "app_title")
         self.gateway = StoreGateway(store)
         store.start_session()  # `u` undoes what is done on this board, not the seeding before it
-        self.model = BoardModel(store.all(), today)
+        # The last session's filters and sort; its as-of date only when the caller chose
+        # none (``restore_today``): --today / TASKBOARD_TODAY always win.
+        saved = config.load().get("board")
+        saved = saved if isinstance(saved, dict) else {}
+        self.start_today = today
+        if restore_today:
+            with contextlib.suppress(BadDate, TypeError):
+                today = parse_date(saved.get("today"))
+        sort = saved.get("sort")
+        # Retired tasks too: the board's archive filter shows them (the columns leave them out).
+        self.model = BoardModel(
+            store.all(archived=None),
+            today,
+            filters=filters_from(saved.get("filters")),
+            sort=SortKey(sort) if sort in set(SortKey) else SortKey.DEADLINE,
+        )
         self.board = BoardScreen(self.gateway, self.model, lang=lang)
         self._theme_loaded = False
         self._themes_checked = False
@@ -207,5 +225,5 @@ def _refresh(store: TaskStore) -> list | None:
     """
     before = store.revision
     if store.refresh() and store.revision <= before:
-        return store.all()
+        return store.all(archived=None)
     return None

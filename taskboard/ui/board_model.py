@@ -16,7 +16,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from taskboard.model import Bucket, Status, Task, countdown, measure_key
+from taskboard.model import Bucket, Status, Task, countdown, due_within, measure_key
 
 # A task's (revision, updated): the per-task caches are valid while it is unchanged.
 Version = tuple[int, str]
@@ -43,11 +43,23 @@ class Filters:
     leads: frozenset[str] = field(default_factory=frozenset)
     sources: frozenset[str] = field(default_factory=frozenset)
     overdue: bool = False
+    role: str = "lead"  # how ``leads`` match: lead, co (co-unit) or any (a unit's whole workload)
+    due_days: int | None = None  # only unfinished tasks due within this many days
+    review: bool = False  # only tasks the importer was unsure of (待核)
+    archived: bool = False  # only retired tasks, instead of the board's live ones
 
     @property
     def active(self) -> bool:
         """True when any filter narrows the board."""
-        return bool(self.terms or self.leads or self.sources or self.overdue)
+        return bool(
+            self.terms
+            or self.leads
+            or self.sources
+            or self.overdue
+            or self.due_days is not None
+            or self.review
+            or self.archived
+        )
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -57,6 +69,28 @@ class Filters:
     def with_(self, **changes: Any) -> Filters:
         """A copy with ``changes`` applied."""
         return replace(self, **changes)
+
+
+def filters_from(saved: object) -> Filters:
+    """Filters from saved settings (see ``board_week.settings_of``); anything malformed is dropped."""
+    if not isinstance(saved, dict):
+        return Filters()
+
+    def texts(value: object) -> frozenset[str]:
+        return frozenset(v for v in value if isinstance(v, str)) if isinstance(value, list) else frozenset()
+
+    days = saved.get("due_days")
+    role = saved.get("role")
+    query = saved.get("query")
+    return Filters(
+        query=query if isinstance(query, str) else "",
+        leads=texts(saved.get("leads")),
+        sources=texts(saved.get("sources")),
+        overdue=saved.get("overdue") is True,
+        role=role if role in ("lead", "co", "any") else "lead",
+        due_days=days if isinstance(days, int) and not isinstance(days, bool) and 0 <= days <= 3660 else None,
+        review=saved.get("review") is True,
+    )
 
 
 def sort_key(task: Task, sort: SortKey) -> tuple[Any, ...]:
@@ -110,8 +144,13 @@ class BoardModel:
     # -- reading ---------------------------------------------------------------------
     @property
     def total(self) -> int:
-        """How many tasks the board has."""
-        return len(self._tasks)
+        """How many tasks the board has (retired ones not counted)."""
+        return sum(1 for t in self._tasks.values() if not t.archived)
+
+    @property
+    def archived_count(self) -> int:
+        """How many tasks are retired."""
+        return sum(1 for t in self._tasks.values() if t.archived)
 
     @property
     def shown(self) -> int:
@@ -145,7 +184,14 @@ class BoardModel:
     def matches(self, task: Task) -> bool:
         """True when ``task`` passes every active filter."""
         f = self.filters
-        if f.leads and not any(u in f.leads for u in task.lead_units):
+        # Retired tasks are off the board unless the archive filter asks for them alone.
+        if bool(task.archived) is not f.archived:
+            return False
+        if f.leads and not any(u in f.leads for u in _role_units(task, f.role)):
+            return False
+        if f.review and not task.review:
+            return False
+        if f.due_days is not None and not due_within(task, self.today, f.due_days):
             return False
         if f.sources and task.source not in f.sources:
             return False
@@ -158,12 +204,17 @@ class BoardModel:
 
     def lead_counts(self) -> list[tuple[str, int]]:
         """Every lead unit with the number of tasks it leads, most tasks first."""
-        counts = Counter(u for t in self._tasks.values() for u in dict.fromkeys(t.lead_units))
+        return self.unit_counts("lead")
+
+    def unit_counts(self, role: str) -> list[tuple[str, int]]:
+        """Every unit with its number of live tasks in ``role`` (lead, co, any), most first."""
+        live = (t for t in self._tasks.values() if not t.archived)
+        counts = Counter(u for t in live for u in dict.fromkeys(_role_units(t, role)))
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def source_counts(self) -> list[tuple[str, int]]:
         """Every source document with its number of tasks, in file-name order."""
-        counts = Counter(t.source for t in self._tasks.values())
+        counts = Counter(t.source for t in self._tasks.values() if not t.archived)
         return sorted(counts.items())
 
     # -- changing --------------------------------------------------------------------
@@ -200,9 +251,9 @@ class BoardModel:
             self.rebuild()
 
     def set_today(self, today: date) -> None:
-        """Count down from another day; only the overdue filter depends on it."""
+        """Count down from another day; only the overdue and due-within filters depend on it."""
         self.today = today
-        if self.filters.overdue:
+        if self.filters.overdue or self.filters.due_days is not None:
             self.rebuild()
 
     def upsert(self, task: Task) -> Place | None:
@@ -252,6 +303,15 @@ class BoardModel:
         hay = haystack(task)
         self._hay[task.id] = (version, hay)
         return hay
+
+
+def _role_units(task: Task, role: str) -> list[str]:
+    """The units a unit filter looks at: leads, co-units, or both."""
+    if role == "co":
+        return task.co_units
+    if role == "any":
+        return [*task.lead_units, *task.co_units]
+    return task.lead_units
 
 
 def _first(pair: tuple[Any, ...]) -> Any:

@@ -9,9 +9,16 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .i18n import tr
 from .keys import APP_KEYS, BOARD_KEYS, key_text
+from .screens.board_week import REPORTS
 
 # Orders offered by name as well as through the `r` cycle.
 _SORTS = ("sort_deadline", "sort_number", "sort_lead")
+# Board actions offered in the palette without a key of their own: (i18n name, action).
+_PALETTE_ONLY = (
+    ("restore", "restore"),
+    ("clear_review", "clear_review"),
+    ("reset_settings", "reset_settings"),
+)
 
 
 class BoardCommands(Provider):
@@ -29,6 +36,12 @@ class BoardCommands(Provider):
                 )
         for name in _SORTS:
             found.append((tr(lang, f"help_{name}"), "", partial(board.run_action, name)))
+        # week: palette-only actions, and one entry per report kind.
+        for name, action in _PALETTE_ONLY:
+            found.append((tr(lang, f"help_{name}"), "", partial(board.run_action, action)))
+        for kind in REPORTS:
+            name = tr(lang, "palette_report", kind=tr(lang, f"report_{kind}"))
+            found.append((name, "p", partial(board.ask_report_folder, kind)))
         for spec in APP_KEYS:
             if spec.palette:
                 found.append(

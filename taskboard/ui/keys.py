@@ -61,6 +61,17 @@ BOARD_KEYS: tuple[KeySpec, ...] = (
     KeySpec("percent_sign", "summary", "summary", "%"),
     # Listed by ? and the palette; the 120-column footer has no room left (q would lose its label).
     KeySpec("c", "calendar", "calendar", show=False),
+    # week: add / retire, marks for bulk actions, more filters, reports.  Kept out of the
+    # footer (it is full at 80 columns); the help and the palette list them.
+    KeySpec("a", "add_task", "add", show=False),
+    KeySpec("x", "retire", "retire", show=False),
+    KeySpec("space", "toggle_mark", "mark", "␣", show=False),
+    KeySpec("asterisk", "mark_all", "mark_all", "*", show=False),
+    KeySpec("b", "toggle_archived", "archived", show=False),
+    KeySpec("v", "toggle_review", "review", show=False),
+    KeySpec("d", "due_within", "due", show=False),
+    KeySpec("w", "cycle_role", "role", show=False),
+    KeySpec("p", "report", "report", show=False),
 )
 
 DETAIL_KEYS: tuple[KeySpec, ...] = (
@@ -71,6 +82,7 @@ DETAIL_KEYS: tuple[KeySpec, ...] = (
     KeySpec("right_square_bracket,shift+right", "move_next", "move_next", "]", group="move"),
     KeySpec("up,k", "scroll_up", "scroll_up", "↑ k", show=False, palette=False),
     KeySpec("down,j", "scroll_down", "scroll_down", "↓ j", show=False, palette=False),
+    KeySpec("v", "clear_review", "clear_review", show=False),  # week
 )
 
 APP_KEYS: tuple[KeySpec, ...] = (

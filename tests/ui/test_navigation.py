@@ -5,13 +5,14 @@ that takes keys in order however fast they come."""
 from __future__ import annotations
 
 import pytest
+from rich.cells import set_cell_size
 from textual import events
 
 from taskboard.model import Status
 from taskboard.ui.screens.help_screen import HelpScreen
 from taskboard.ui.screens.picker_screen import PickerScreen
 from taskboard.ui.screens.summary_screen import SummaryScreen
-from tests.ui.board_helpers import screen_text
+from tests.ui.board_helpers import screen_text, wait_for
 
 pytestmark = pytest.mark.asyncio
 
@@ -102,9 +103,14 @@ async def test_help_entries_wrap_instead_of_being_cut(make_app):
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        # The key list is long: wait for its first layout rather than one frame.
+        await wait_for(pilot, lambda: "打开详情" in screen_text(app))
         text = screen_text(app)
         assert "…" not in text
-        flat = "".join(ch for ch in text if ch not in " │\n")
+        # Only the board's table: the other table's rows sit beside its wrapped lines.
+        edge = app.screen.query_one("#help-other").region.x
+        board_half = "\n".join(set_cell_size(line, edge) for line in text.splitlines())
+        flat = "".join(ch for ch in board_half if ch not in " │\n")
         assert "打开详情：全文、单位、时限、备注、变更记录" in flat  # wrapped, whole
 
 

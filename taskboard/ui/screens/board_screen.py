@@ -30,6 +30,7 @@ from ..messages import StoreReplied, TaskAction
 from ..widgets.board_footer import BoardFooter
 from ..widgets.card_column import CardColumn
 from ..widgets.filter_bar import FilterBar
+from .board_week import WeekActions
 from .detail_screen import DetailScreen
 from .edit_screen import EditScreen
 from .picker_screen import PickerScreen
@@ -40,7 +41,7 @@ log = logging.getLogger(__name__)
 Dirty = dict[Status, int]  # per column, the first row that changed
 
 
-class BoardScreen(Screen[None]):
+class BoardScreen(WeekActions, Screen[None]):
     """The board; see the module docstring."""
 
     BINDINGS = bindings(BOARD_KEYS)
@@ -66,7 +67,9 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the cards, cursor on the first card of the first column."""
+        self._init_marks()
         for status, column in self.columns.items():
+            column.terms = self.model.filters.terms  # a search restored from the last session
             column.show_cards(self.model.columns[status], 0)
         self._update_bar()
         self._activate(Status.NOT_STARTED)
@@ -102,6 +105,7 @@ class BoardScreen(Screen[None]):
             sort=m.sort,
             today=m.today,
             read_only=self.gateway.store.read_only_reason is not None,
+            marked=len(getattr(self, "marks", ())),
         )
 
     # -- pushing model changes to the columns ----------------------------------------
@@ -149,6 +153,7 @@ class BoardScreen(Screen[None]):
                 column.to_top()
             if not self.current_column.cards:
                 self._activate(next((s for s, c in self.columns.items() if c.cards), self._column))
+            self.remember_settings()
 
     # -- the cursor ------------------------------------------------------------------
     def _step(self, delta: int) -> None:
@@ -224,13 +229,17 @@ class BoardScreen(Screen[None]):
         return task
 
     def action_move_next(self) -> None:
-        """Move the card to the next column."""
-        if task := self._target():
+        """Move the card (or every marked card) to the next column."""
+        if self.marks:
+            self.bulk_move(forward=True)
+        elif task := self._target():
             self.move_task(task.id, forward=True)
 
     def action_move_prev(self) -> None:
-        """Move the card to the previous column."""
-        if task := self._target():
+        """Move the card (or every marked card) to the previous column."""
+        if self.marks:
+            self.bulk_move(forward=False)
+        elif task := self._target():
             self.move_task(task.id, forward=False)
 
     def move_task(self, task_id: str, *, forward: bool) -> None:
@@ -273,8 +282,10 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(DetailScreen(task, history, lang=self.lang, today=self.model.today))
 
     def action_note(self) -> None:
-        """Ask for a progress note on the card."""
-        if task := self._target():
+        """Ask for a progress note on the card (or on every marked card)."""
+        if self.marks:
+            self.bulk_note()
+        elif task := self._target():
             self.ask_note(task.id)
 
     def ask_note(self, task_id: str) -> None:
@@ -294,8 +305,10 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(PromptScreen(title, hint=tr(self.lang, "prompt_hint"), validate=validate), save)
 
     def action_edit(self) -> None:
-        """Edit the card's title, units and deadline."""
-        if task := self._target():
+        """Edit the card's title, units and deadline (with marks: every marked card's lead units)."""
+        if self.marks:
+            self.bulk_edit_lead()
+        elif task := self._target():
             self.ask_edit(task.id)
 
     def ask_edit(self, task_id: str) -> None:
@@ -321,6 +334,8 @@ class BoardScreen(Screen[None]):
             self.ask_edit(message.task_id)
         elif message.action in ("move_next", "move_prev"):
             self.move_task(message.task_id, forward=message.action == "move_next")
+        elif message.action == "clear_review":
+            self.clear_review(message.task_id)
 
     def action_undo(self) -> None:
         """Undo the latest change (of anyone's, as the store keeps one history)."""
@@ -363,8 +378,22 @@ class BoardScreen(Screen[None]):
         )
 
     def action_filter_lead(self) -> None:
-        """Pick lead units to show."""
-        self._pick("picker_lead_title", self.model.lead_counts(), "leads")
+        """Pick units to show, as lead, co-unit or either (ctrl+r in the picker)."""
+        f = self.model.filters
+        picker = PickerScreen(
+            tr(self.lang, "picker_lead_title"),
+            self.model.unit_counts(f.role),
+            f.leads,
+            lang=self.lang,
+            roles=self.model.unit_counts,
+            role=f.role,
+        )
+
+        def done(chosen: frozenset[str] | None) -> None:
+            if chosen is not None:
+                self._set_filters(self.model.filters.with_(leads=chosen, role=picker.role))
+
+        self.app.push_screen(picker, done)
 
     def action_filter_source(self) -> None:
         """Pick source documents to show."""
@@ -383,7 +412,9 @@ class BoardScreen(Screen[None]):
         self._set_filters(self.model.filters.with_(overdue=not self.model.filters.overdue))
 
     def action_clear_filters(self) -> None:
-        """Show every task again."""
+        """Unmark the marked cards; else show every task again."""
+        if self.clear_marks():
+            return
         if self.model.filters.active:
             self._set_filters(Filters())
             self.notify(tr(self.lang, "filters_cleared"), timeout=2)
@@ -395,6 +426,7 @@ class BoardScreen(Screen[None]):
     def set_sort(self, sort: SortKey) -> None:
         """Order every column by ``sort``; cursors stay on their tasks."""
         self._apply(lambda: self.model.set_sort(sort))
+        self.remember_settings()
         self.notify(tr(self.lang, "sorted_by", sort=tr(self.lang, f"sort_{sort.value}")), timeout=2)
 
     def action_sort_deadline(self) -> None:
@@ -441,9 +473,11 @@ class BoardScreen(Screen[None]):
         def change() -> Dirty | None:
             self.model.set_today(today)
             # Only the overdue filter depends on the date; otherwise just the badges change.
-            return None if self.model.filters.overdue else {}
+            f = self.model.filters
+            return None if f.overdue or f.due_days is not None else {}
 
         self._apply(change)
+        self.remember_settings()
         for screen in self.app.screen_stack:
             if isinstance(screen, DetailScreen):
                 self._update_detail(screen.task_id)
@@ -470,6 +504,9 @@ class BoardScreen(Screen[None]):
     def _replied(self, message: StoreReplied) -> None:
         reply = message.reply
         self.gateway.replied(reply)
+        if self.week_replied(reply):
+            self._follow_feed(reply)
+            return
         if reply.error:
             self._failed(reply)
         elif reply.op == "refresh":
@@ -588,4 +625,4 @@ class BoardScreen(Screen[None]):
                 screen.show_task(task, history, self.model.today)
 
 
-_ACTIONS = {"import", "move", "note", "edit", "undo"}
+_ACTIONS = {"import", "move", "note", "edit", "undo", "add", "archive", "restore", "merge"}

@@ -9,6 +9,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from taskboard.ingest import review_label
 from taskboard.model import Task, countdown
 from taskboard.store import HistoryRow
 
@@ -17,6 +18,7 @@ from ..i18n import tr
 from ..keys import DETAIL_KEYS, bindings, localize
 from ..messages import TaskAction
 from ..widgets.board_footer import BoardFooter
+from ..widgets.card_column import reason_label
 
 # The rows of the field table, in order: (id, label key).
 FIELDS = (
@@ -28,6 +30,7 @@ FIELDS = (
     ("co", "field_co_units"),
     ("source", "field_source"),
     ("section", "field_section"),
+    ("review", "field_review"),
     ("number", "field_number"),
 )
 
@@ -123,7 +126,11 @@ class DetailScreen(Screen[None]):
             "source": t.source,
             "section": t.section or tr(lang, "none_value"),
             "number": t.number,
+            # The importer's doubts in words (issue 8); `v` clears them.
+            "review": "；".join(review_label(c, lang) for c in t.review) or tr(lang, "review_none"),
         }
+        if t.archived:
+            values["status"] += " " + tr(lang, "card_archived", reason=reason_label(t.archived, lang))
         for name, value in values.items():
             self.query_one(f"#field-{name}", Label).update(value)
         badge = self.query_one("#field-countdown", Label)
@@ -162,6 +169,10 @@ class DetailScreen(Screen[None]):
     def action_move_prev(self) -> None:
         """Move this task to the previous column."""
         self._ask("move_prev")
+
+    def action_clear_review(self) -> None:
+        """Clear this task's review flags (an edit, in history)."""
+        self._ask("clear_review")
 
     def action_scroll_up(self) -> None:
         """Scroll the detail up a line."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, ClassVar
 
@@ -14,16 +13,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select
 
 from taskboard.clock import BadDate, parse_date
-from taskboard.model import DeadlineKind, Task
+from taskboard.model import DeadlineKind, Task, split_units
 
 from ..i18n import tr
 
-_UNIT_SEPARATORS = re.compile(r"[、,，;；\n]+")
-
-
-def parse_units(text: str) -> list[str]:
-    """``区发改委、区财政局`` (or commas) as a list, blanks and repeats dropped."""
-    return list(dict.fromkeys(u.strip() for u in _UNIT_SEPARATORS.split(text) if u.strip()))
+# The one unit-splitting rule of every form (CLI and board agree on ``A/B``, ``A；B``…).
+parse_units = split_units
 
 
 def form_changes(

@@ -99,12 +99,24 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
         Binding("pagedown", "cursor(10)", show=False),
         # While the input has focus it handles these keys itself (INPUT_KEYS).
         Binding("tab,space", "toggle", show=False),
+        # week: the unit picker's role toggle (lead → co-unit → either).
+        Binding("ctrl+r", "cycle_role", show=False),
     ]
 
     def __init__(
-        self, title: str, items: list[tuple[str, int]], selected: frozenset[str], *, lang: str
+        self,
+        title: str,
+        items: list[tuple[str, int]],
+        selected: frozenset[str],
+        *,
+        lang: str,
+        roles: Callable[[str], list[tuple[str, int]]] | None = None,
+        role: str = "lead",
     ) -> None:
         super().__init__()
+        # A unit picker can count units as lead, co-unit or either; ``role`` is read on dismiss.
+        self._roles = roles
+        self.role = role
         self._title = title
         self._items = items
         self._marked: set[str] = set(selected)
@@ -121,6 +133,8 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
             )
             yield OptionList(id="picker-list")
             yield Label("", id="picker-marked", markup=False)
+            if self._roles is not None:
+                yield Label(self._role_text(), id="picker-role", markup=False)
             yield Label(tr(self._lang, "picker_hint"), id="picker-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -216,6 +230,23 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
             return
         current = options.highlighted or 0
         options.highlighted = min(max(current + step, 0), len(self._shown) - 1)
+
+    def _role_text(self) -> str:
+        return tr(self._lang, "picker_role", role=tr(self._lang, f"role_{self.role}"))
+
+    def action_cycle_role(self) -> None:
+        """Count and match units as lead → co-unit → either (a unit's whole workload)."""
+        if self._roles is None:
+            return
+        order = ("lead", "co", "any")
+        self.role = order[(order.index(self.role) + 1) % len(order)] if self.role in order else "lead"
+        self._items = self._roles(self.role)
+        self._name_width = max((cell_len(name) for name, _ in self._items), default=0)
+        self._shown = []  # refilled by _narrow
+        self._narrow(self.query_one(Input).value)
+        if not self._shown:
+            self._fill()
+        self.query_one("#picker-role", Label).update(self._role_text())
 
     def action_cancel(self) -> None:
         """Close, leaving the filter as it was."""

@@ -26,7 +26,7 @@ from textual.strip import Strip
 
 from taskboard.model import Bucket, Status, Task, countdown
 
-from ..i18n import tr
+from ..i18n import has_key, tr
 from ..textfit import fit, marked, one_line
 from ..themes import FAINT, best_text
 from .card_text import dated, short_badge, with_co_units
@@ -37,6 +37,8 @@ TALL_ROWS = 50  # terminal rows from which cards take three lines
 WIDE_CARD = 60  # column cells (a terminal of 200 or more) from which cards show co-units and dates
 EDGE = ("▌", "█")  # a card's edge; the cursor card's of a column without focus
 FOCUS_MARK = "▶ "  # before the title of the column the keys act on
+MARK = "✔"  # before the number of a card marked for a bulk action
+REVIEW = "?"  # before the number of a card the importer was unsure of (待核)
 _MATCH = Style(reverse=True)  # search matches: reversed, keeping whatever contrast the card has
 _CACHE_LIMIT = 4096
 
@@ -141,6 +143,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._terms: tuple[str, ...] = ()
         self._card_lines = CARD_LINES
         self._palette: dict[tuple[int, str], Style] = {}
+        # Ids of the cards marked for a bulk action: the screen's set, shared (read-only here).
+        self.marks: set[str] | frozenset[str] = frozenset()
         self._update_title()
 
     @property
@@ -274,15 +278,33 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             return Strip.blank(width, self.rich_style)
         task = self._cards[index]
         state = 0 if index != self._cursor else 2 if self._active else 1
-        key = (task.id, task.revision, task.updated, task.status, part, state, width, self._card_lines)
+        marked_ = task.id in self.marks
+        key = (
+            task.id,
+            task.revision,
+            task.updated,
+            task.status,
+            part,
+            state,
+            width,
+            self._card_lines,
+            marked_,
+        )
         strip = self._lines.get(key)
         if strip is None:
             if len(self._lines) > _CACHE_LIMIT:
                 self._lines.clear()
-            strip = self._lines[key] = self._draw(task, part, state, width)
+            strip = self._lines[key] = self._draw(task, part, state, width, marked_)
         return strip
 
-    def _draw(self, task: Task, part: int, state: int, width: int) -> Strip:
+    def refresh_card(self, task_id: str) -> None:
+        """Redraw one card (its mark was toggled)."""
+        for index, task in enumerate(self._cards):
+            if task.id == task_id:
+                self._refresh_card(index)
+                return
+
+    def _draw(self, task: Task, part: int, state: int, width: int, is_marked: bool = False) -> Strip:
         base = self._style(state, "")
         cd = countdown(task, self._today)
         badge_class = BADGE_CLASS[cd.bucket]
@@ -294,7 +316,12 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         inner = width - 2
         wide = inner >= WIDE_CARD
         if part == 0:
-            number = fit(task.number, max(1, inner // 3))
+            # Marked, doubtful and retired cards say so before their number.
+            flags = (MARK if is_marked else "") + (REVIEW if task.review else "")
+            if task.archived:
+                flags += tr(self.lang, "card_archived", reason=reason_label(task.archived, self.lang))
+            flags = f"{flags} " if flags else ""
+            number = fit(flags + task.number, max(1, inner // 3 + cell_len(flags)))
             title = fit(one_line(task.title), inner - cell_len(number) - 1)
             segments = [
                 edge,
@@ -442,3 +469,9 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         # Textual would pick a title colour against the column's background, not the cursor colour.
         cursor = self._palette.get((2, ""))
         self.border_title = Text(FOCUS_MARK + title, style=cursor or "")
+
+
+def reason_label(reason: str, lang: str) -> str:
+    """A retire reason in the board's language (an unknown one as stored)."""
+    key = f"reason_{reason}"
+    return tr(lang, key) if has_key(key) else reason

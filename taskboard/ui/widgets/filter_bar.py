@@ -32,12 +32,19 @@ def _names(items: frozenset[str], lang: str) -> str:
 def describe_filters(filters: Filters, lang: str) -> str:
     """The active filters as one line, or "no filters"."""
     parts = []
+    if filters.archived:
+        parts.append(tr(lang, "filter_archived"))
     if filters.leads:
-        parts.append(tr(lang, "filter_lead", units=_names(filters.leads, lang)))
+        key = {"co": "filter_co", "any": "filter_any"}.get(filters.role, "filter_lead")
+        parts.append(tr(lang, key, units=_names(filters.leads, lang)))
     if filters.sources:
         parts.append(tr(lang, "filter_source", sources=_names(filters.sources, lang)))
     if filters.overdue:
         parts.append(tr(lang, "filter_overdue"))
+    if filters.due_days is not None:
+        parts.append(tr(lang, "filter_due", n=filters.due_days))
+    if filters.review:
+        parts.append(tr(lang, "filter_review"))
     if filters.query.strip():
         parts.append(tr(lang, "filter_query", query=filters.query.strip()))
     return "  ·  ".join(parts) if parts else tr(lang, "no_filters")
@@ -97,11 +104,19 @@ class FilterBar(Horizontal):
         sort: SortKey,
         today: date,
         read_only: bool = False,
+        marked: int = 0,
     ) -> None:
-        """Display the board's current state."""
+        """Display the board's current state (and how many cards are marked for a bulk action)."""
         self._last = (
             filters,
-            {"shown": shown, "total": total, "sort": sort, "today": today, "read_only": read_only},
+            {
+                "shown": shown,
+                "total": total,
+                "sort": sort,
+                "today": today,
+                "read_only": read_only,
+                "marked": marked,
+            },
         )
         lang = self.lang
         self.set_class(filters.active, "-active")
@@ -118,6 +133,9 @@ class FilterBar(Horizontal):
                 tr(lang, "sort_label", sort=tr(lang, f"sort_{sort.value}")),
                 tr(lang, "as_of", date=today.isoformat()),
             ]
+        if marked:
+            # Marks outlive a filter change: the bar keeps saying a bulk action will reach them.
+            status.insert(0, tr(lang, "filter_marked", n=marked))
         if read_only:
             status.append(tr(lang, "read_only"))
         self._set("#status", "  ·  ".join(status))
