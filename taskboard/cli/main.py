@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -46,7 +47,8 @@ def _open_board(ctx: Context) -> int:
     # The only place the command line touches Textual.
     from ..ui import run
 
-    run(ctx.store, today=ctx.today, lang=ctx.lang, theme=ctx.args.theme)
+    given = ctx.args.today is not None or bool(os.environ.get("TASKBOARD_TODAY"))
+    run(ctx.store, today=ctx.today, lang=ctx.lang, theme=ctx.args.theme, restore_today=not given)
     return 0
 
 

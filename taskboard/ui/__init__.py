@@ -6,7 +6,6 @@ quick for commands that never open the board.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -31,10 +30,14 @@ def create_app(
     return TaskboardApp(store, today=today, lang=lang, theme=theme, **options)  # type: ignore[arg-type]
 
 
-def run(store: TaskStore, *, today: date, lang: str, theme: str | None) -> None:
-    """Run the board in the terminal until the user quits; every change is saved on the way."""
-    # No --today and no TASKBOARD_TODAY: the as-of date set on the board last time is restored.
-    restore_today = not os.environ.get("TASKBOARD_TODAY") and today == date.today()
+def run(
+    store: TaskStore, *, today: date, lang: str, theme: str | None, restore_today: bool = False
+) -> None:
+    """Run the board in the terminal until the user quits; every change is saved on the way.
+
+    ``restore_today``: no date was given (neither ``--today`` nor ``TASKBOARD_TODAY``),
+    so the as-of date set on the board last time comes back.
+    """
     app = create_app(store, today=today, lang=lang, theme=theme, restore_today=restore_today)
     try:
         app.run()

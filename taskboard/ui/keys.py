@@ -76,6 +76,7 @@ BOARD_KEYS: tuple[KeySpec, ...] = (
 
 DETAIL_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "back", "back", "esc"),
+    KeySpec("y", "copy_id", "copy_id"),
     KeySpec("n", "note", "note"),
     KeySpec("e", "edit", "edit"),
     KeySpec("left_square_bracket,shift+left", "move_prev", "move_prev", "[", group="move"),

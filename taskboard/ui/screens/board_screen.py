@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from taskboard.clock import BadDate, parse_date
-from taskboard.model import Status, Task
+from taskboard.model import DocumentInfo, Status, Task
 from taskboard.store import Conflict, TaskStore, UnknownTask
 
 from ..board_model import BoardModel, Filters, SortKey
@@ -55,6 +55,7 @@ class BoardScreen(WeekActions, Screen[None]):
         self._column = Status.NOT_STARTED
         self._columns: dict[Status, CardColumn] | None = None
         self._last_refresh_error: str | None = None
+        self.documents: dict[str, DocumentInfo] = {}  # source file → its title (see _load_documents)
 
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -68,6 +69,7 @@ class BoardScreen(WeekActions, Screen[None]):
     def on_mount(self) -> None:
         """Show the cards, cursor on the first card of the first column."""
         self._init_marks()
+        self._load_documents()
         for status, column in self.columns.items():
             column.terms = self.model.filters.terms  # a search restored from the last session
             column.show_cards(self.model.columns[status], 0)
@@ -106,6 +108,7 @@ class BoardScreen(WeekActions, Screen[None]):
             today=m.today,
             read_only=self.gateway.store.read_only_reason is not None,
             marked=len(getattr(self, "marks", ())),
+            labels=self.doc_labels,
         )
 
     # -- pushing model changes to the columns ----------------------------------------
@@ -279,7 +282,10 @@ class BoardScreen(WeekActions, Screen[None]):
         if task is None:
             return
         history = self.gateway.read(lambda s: s.history(task_id))
-        self.app.push_screen(DetailScreen(task, history, lang=self.lang, today=self.model.today))
+        detail = DetailScreen(
+            task, history, lang=self.lang, today=self.model.today, documents=self.documents
+        )
+        self.app.push_screen(detail)
 
     def action_note(self) -> None:
         """Ask for a progress note on the card (or on every marked card)."""
@@ -397,15 +403,29 @@ class BoardScreen(WeekActions, Screen[None]):
 
     def action_filter_source(self) -> None:
         """Pick source documents to show."""
-        self._pick("picker_source_title", self.model.source_counts(), "sources")
+        self._pick("picker_source_title", self.model.source_counts(), "sources", labels=self.doc_labels)
 
-    def _pick(self, title: str, items: list[tuple[str, int]], field: str) -> None:
+    def _pick(
+        self, title: str, items: list[tuple[str, int]], field: str, labels: dict[str, str] | None = None
+    ) -> None:
         def done(chosen: frozenset[str] | None) -> None:
             if chosen is not None:
                 self._set_filters(self.model.filters.with_(**{field: chosen}))
 
         selected = getattr(self.model.filters, field)
-        self.app.push_screen(PickerScreen(tr(self.lang, title), items, selected, lang=self.lang), done)
+        picker = PickerScreen(tr(self.lang, title), items, selected, lang=self.lang, labels=labels)
+        self.app.push_screen(picker, done)
+
+    # -- documents by title ----------------------------------------------------------
+    @property
+    def doc_labels(self) -> dict[str, str]:
+        """Source file → its document's short title, for the picker and the filter bar."""
+        return {src: doc.short(24) for src, doc in self.documents.items() if doc.title}
+
+    def _load_documents(self) -> None:
+        # Read once and again only when a task from an unknown document appears:
+        # taking the store's lock on every repaint would wait for commits.
+        self.documents = self.gateway.read(lambda s: s.documents())
 
     def action_toggle_overdue(self) -> None:
         """Show only overdue tasks, or all again."""
@@ -530,6 +550,8 @@ class BoardScreen(WeekActions, Screen[None]):
         changed = {tid: t for tid, t in reply.changed.items() if not pending.get(tid)}
         if not changed:
             return
+        if any(t is not None and t.source not in self.documents for t in changed.values()):
+            self._load_documents()  # a document imported elsewhere: learn its title
 
         def change() -> None:
             for task_id, task in changed.items():

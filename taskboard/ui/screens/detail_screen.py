@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from textual.app import ComposeResult
@@ -10,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from taskboard.ingest import review_label
-from taskboard.model import Task, countdown
+from taskboard.model import DocumentInfo, Task, countdown
 from taskboard.store import HistoryRow
 
 from ..formatting import deadline_line, history_line, kind_label, note_line, units
@@ -32,7 +33,13 @@ FIELDS = (
     ("section", "field_section"),
     ("review", "field_review"),
     ("number", "field_number"),
+    ("id", "field_id"),
 )
+
+
+def source_line(source: str, doc: DocumentInfo | None) -> str:
+    """A document by its title, with the file name it came from: ``伊州区…工作要点（003_….txt）``."""
+    return f"{doc.name}（{source}）" if doc is not None and doc.title else source
 
 
 class DetailScreen(Screen[None]):
@@ -69,10 +76,19 @@ class DetailScreen(Screen[None]):
 
     BINDINGS = bindings(DETAIL_KEYS)
 
-    def __init__(self, task: Task, history: list[HistoryRow], *, lang: str, today: date) -> None:
+    def __init__(
+        self,
+        task: Task,
+        history: list[HistoryRow],
+        *,
+        lang: str,
+        today: date,
+        documents: Mapping[str, DocumentInfo] | None = None,
+    ) -> None:
         super().__init__()
         localize(self._bindings, lang)
         self.lang = lang
+        self._documents = documents or {}
         self._shown = task
         self._history = history
         self._today = today
@@ -123,9 +139,11 @@ class DetailScreen(Screen[None]):
             "kind": kind_label(t.deadline_kind, lang),
             "lead": units(t.lead_units, lang),
             "co": units(t.co_units, lang),
-            "source": t.source,
+            "source": source_line(t.source, self._documents.get(t.source)),
             "section": t.section or tr(lang, "none_value"),
             "number": t.number,
+            # Every CLI command takes the id: shown whole, `y` copies it.
+            "id": tr(lang, "id_value", id=t.id),
             # The importer's doubts in words (issue 8); `v` clears them.
             "review": "；".join(review_label(c, lang) for c in t.review) or tr(lang, "review_none"),
         }
@@ -181,6 +199,11 @@ class DetailScreen(Screen[None]):
     def action_scroll_down(self) -> None:
         """Scroll the detail down a line."""
         self.query_one("#detail-body", VerticalScroll).scroll_down()
+
+    def action_copy_id(self) -> None:
+        """Copy the task's id to the clipboard (for `taskboard show/move/note ID`)."""
+        self.app.copy_to_clipboard(self._shown.id)
+        self.notify(tr(self.lang, "copied_id", id=self._shown.id), timeout=3)
 
     def action_back(self) -> None:
         """Back to the board."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from rich.cells import cell_len
@@ -112,17 +112,23 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
         lang: str,
         roles: Callable[[str], list[tuple[str, int]]] | None = None,
         role: str = "lead",
+        labels: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         # A unit picker can count units as lead, co-unit or either; ``role`` is read on dismiss.
         self._roles = roles
         self.role = role
+        # What a value is shown as (a document's title for its file name); typing matches both.
+        self._labels: Mapping[str, str] = labels or {}
         self._title = title
         self._items = items
         self._marked: set[str] = set(selected)
         self._lang = lang
         self._shown: list[tuple[str, int]] = list(items)
-        self._name_width = max((cell_len(name) for name, _ in items), default=0)
+        self._name_width = max((cell_len(self._label(name)) for name, _ in items), default=0)
+
+    def _label(self, value: str) -> str:
+        return self._labels.get(value, value)
 
     def compose(self) -> ComposeResult:
         """Title, filter input, the list, a count of marks and the key hint."""
@@ -149,8 +155,9 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
 
     def _prompt(self, name: str, count: int) -> Text:
         mark = "☑" if name in self._marked else "☐"
-        text = Text(f"{mark} {name}")
-        text.append(" " * (self._name_width - cell_len(name) + 2))
+        label = self._label(name)
+        text = Text(f"{mark} {label}")
+        text.append(" " * max(self._name_width - cell_len(label) + 2, 2))
         key = "picker_count_one" if count == 1 else "picker_count"
         text.append(tr(self._lang, key, n=count), style="dim")
         return text
@@ -172,7 +179,7 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
     def _narrow(self, value: str) -> None:
         """Narrow the list to values containing the typed text."""
         needle = value.strip().casefold()
-        shown = [(n, c) for n, c in self._items if needle in n.casefold()]
+        shown = [(n, c) for n, c in self._items if needle in f"{n}\n{self._label(n)}".casefold()]
         if shown != self._shown and self.is_mounted:
             self._shown = shown
             self._fill()

@@ -7,6 +7,7 @@ than end in "…" (the board saying "显示 0" with the reason cut off).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from textual import events
@@ -21,16 +22,16 @@ _MAX_NAMED = 2  # beyond this many units or sources the bar says "…等N个"
 NARROW = 100  # terminal columns below which the counts, order and date are shown short
 
 
-def _names(items: frozenset[str], lang: str) -> str:
-    ordered = sorted(items)
+def _names(items: frozenset[str], lang: str, labels: Mapping[str, str] | None = None) -> str:
+    ordered = sorted((labels or {}).get(i, i) for i in items)
     if len(ordered) <= _MAX_NAMED:
         return "、".join(ordered) if lang == "zh" else ", ".join(ordered)
     first = ("、" if lang == "zh" else ", ").join(ordered[:_MAX_NAMED])
     return tr(lang, "and_more", first=first, n=len(ordered) if lang == "zh" else len(ordered) - _MAX_NAMED)
 
 
-def describe_filters(filters: Filters, lang: str) -> str:
-    """The active filters as one line, or "no filters"."""
+def describe_filters(filters: Filters, lang: str, labels: Mapping[str, str] | None = None) -> str:
+    """The active filters as one line, or "no filters"; ``labels`` names documents by title."""
     parts = []
     if filters.archived:
         parts.append(tr(lang, "filter_archived"))
@@ -38,7 +39,7 @@ def describe_filters(filters: Filters, lang: str) -> str:
         key = {"co": "filter_co", "any": "filter_any"}.get(filters.role, "filter_lead")
         parts.append(tr(lang, key, units=_names(filters.leads, lang)))
     if filters.sources:
-        parts.append(tr(lang, "filter_source", sources=_names(filters.sources, lang)))
+        parts.append(tr(lang, "filter_source", sources=_names(filters.sources, lang, labels)))
     if filters.overdue:
         parts.append(tr(lang, "filter_overdue"))
     if filters.due_days is not None:
@@ -105,8 +106,10 @@ class FilterBar(Horizontal):
         today: date,
         read_only: bool = False,
         marked: int = 0,
+        labels: Mapping[str, str] | None = None,
     ) -> None:
-        """Display the board's current state (and how many cards are marked for a bulk action)."""
+        """Display the board's current state (and how many cards are marked for a bulk action);
+        ``labels`` names source documents by their titles."""
         self._last = (
             filters,
             {
@@ -116,11 +119,12 @@ class FilterBar(Horizontal):
                 "today": today,
                 "read_only": read_only,
                 "marked": marked,
+                "labels": labels,
             },
         )
         lang = self.lang
         self.set_class(filters.active, "-active")
-        self._set("#filters", describe_filters(filters, lang))
+        self._set("#filters", describe_filters(filters, lang, labels))
         if self._narrow:
             status = [
                 tr(lang, "shown_short", shown=shown, total=total),
