@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label
 
-from taskboard.clock import BadDate, parse_date
+from taskboard.clock import parse_date
 from taskboard.model import split_units
 
 from ..i18n import tr
@@ -67,18 +67,12 @@ class AddScreen(EditScreen):
 
     def action_save(self) -> None:
         """Validate and dismiss with the new task's fields."""
-        try:
-            fields = new_task_fields(
+        self._dismiss_checked(
+            lambda: new_task_fields(
                 title=self._value("#edit-title-input"),
                 lead=self._value("#edit-lead"),
                 co=self._value("#edit-co"),
                 deadline=self._value("#edit-deadline"),
                 source=self._value("#add-source"),
             )
-        except BadDate:
-            self._error(tr(self._lang, "error_bad_date"))
-            return
-        except ValueError:
-            self._error(tr(self._lang, "error_title_empty"))
-            return
-        self.dismiss(fields)
+        )

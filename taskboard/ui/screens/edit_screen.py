@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -145,8 +146,8 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
     def action_save(self) -> None:
         """Validate and dismiss with the changes (an unchanged form dismisses with {})."""
         kind = self.query_one("#edit-kind", Select).value
-        try:
-            changes = form_changes(
+        self._dismiss_checked(
+            lambda: form_changes(
                 self._edited,
                 title=self._value("#edit-title-input"),
                 lead=self._value("#edit-lead"),
@@ -155,13 +156,19 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
                 deadline_text=self._value("#edit-deadline-text"),
                 kind=kind if isinstance(kind, DeadlineKind) else None,
             )
+        )
+
+    def _dismiss_checked(self, build: Callable[[], dict[str, Any]]) -> None:
+        """Dismiss with what ``build`` reads from the form, or say in the form what is wrong."""
+        try:
+            result = build()
         except BadDate:
             self._error(tr(self._lang, "error_bad_date"))
             return
         except ValueError:
             self._error(tr(self._lang, "error_title_empty"))
             return
-        self.dismiss(changes)
+        self.dismiss(result)
 
     def _error(self, message: str) -> None:
         self.query_one("#edit-error", Label).update(message)
