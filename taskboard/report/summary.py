@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from pathlib import PurePath
 
-from ..model import DUE_SOON_DAYS, Bucket, Status, Task, countdown, measure_key
+from ..model import DUE_SOON_DAYS, Bucket, DocumentInfo, Status, Task, countdown, measure_key, measure_ref
 from ..safetext import one_line
 from .ledger_columns import source_name
 
@@ -66,6 +67,14 @@ class TaskLine:
     deadline: date | None
     days: int  # negative when overdue
     source: str
+    # How the list names the measure: its number, or 《short title》第N项 when the
+    # list mixes documents (a number alone is ambiguous across documents).
+    ref: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The measure as the list names it."""
+        return self.ref or self.number
 
 
 @dataclass(slots=True)
@@ -157,6 +166,14 @@ def build_summary(
             summary.due_soon.append(task_line(task, unfinished_days, as_of))
     summary.units = sorted(units.values(), key=lambda f: (-f.overdue, f.completion_ratio, -f.total, f.name))
     summary.sources = [sources[name] for name in sorted(sources)]
+    if len(sources) > 1:
+        summary.overdue = [_named(t, titles) for t in summary.overdue]
+        summary.due_soon = [_named(t, titles) for t in summary.due_soon]
     summary.overdue.sort(key=lambda t: (t.days, t.source, measure_key(t.number)))
     summary.due_soon.sort(key=lambda t: (t.days, t.source, measure_key(t.number)))
     return summary
+
+
+def _named(line: TaskLine, titles: Mapping[str, str] | None) -> TaskLine:
+    doc = DocumentInfo(line.source, title=(titles or {}).get(line.source, "") or PurePath(line.source).stem)
+    return replace(line, ref=one_line(measure_ref(doc, line.number, width=12)))

@@ -94,7 +94,7 @@ def _task_table(lines: list[TaskLine], lang: str, *, overdue: bool) -> list[str]
         due = t.deadline.isoformat() if t.deadline else ""
         days = -t.days if overdue else t.days
         out.append(
-            f'<tr><td class="num">{_e(t.number)}</td><td>{_e(t.title)}</td>'
+            f'<tr><td class="{"num" if not t.ref else "ref"}">{_e(t.shown)}</td><td>{_e(t.title)}</td>'
             f'<td>{_e(leads_text(t.leads, lang))}</td><td class="date">{_e(due)}</td>'
             f'<td class="num{" bad" if overdue else ""}">{days}</td></tr>'
         )

@@ -30,7 +30,7 @@ def task_cells(t: TaskLine, lang: str, *, overdue: bool) -> list[str]:
     """A row of the overdue / due-soon lists: number, title, leads, deadline, days (every format)."""
     days = -t.days if overdue else t.days
     return [
-        t.number,
+        t.shown,
         t.title,
         leads_text(t.leads, lang),
         t.deadline.isoformat() if t.deadline else "",

@@ -97,7 +97,7 @@ def test_fixed_board_pdf_is_one_page_with_the_hand_counts(run, tmp_path, capsys)
     for unit in (FGW, SCJ, ZWZX, XZ, "（未明确牵头单位）"):
         assert unit in body
     assert "各乡镇(街道)51222020%" in body  # total, done, in progress, not started, overdue, due, %
-    assert "4推进基层便民服务中心标准化建设各乡镇(街道)2023-04-3061" in body
+    assert "《伊州区20…改革工作要点》第4项推进基层便民服务中心标准化建设各乡镇(街道)2023-04-3061" in body
 
 
 def test_pdf_in_english(run, tmp_path):
