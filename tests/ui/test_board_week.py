@@ -395,3 +395,23 @@ async def test_f_picker_role_toggle_picks_a_units_co_tasks(make_app):
         assert f.leads == {"区发改委"} and f.role == "co"
         text = screen_text(app)
         assert "配合单位：区发改委" in text and "显示 2 / 共 12 项" in text
+
+
+async def test_a_recurring_duty_rolls_on_from_the_boards_as_of_date(make_app, db_path):
+    """A5 is 每月20日前. With the board's date set to 1 September, September's report is the
+    one done, so the duty rolls on to 20 October — alone or marked with others."""
+    a5, a6 = tid(SRC_A, "5"), tid(SRC_A, "6")
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("t", *["backspace"] * 10, *"2023-09-01", "enter")
+        await pilot.press("r")  # order by number: A5 and A6 next to each other
+        await pilot.pause()
+        while app.board.current_task.id != a5:
+            await pilot.press("j")
+        await pilot.press("space", "j", "space", "right_square_bracket")
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+    rolled = open_board_store(db_path).get(a5)
+    assert rolled.status is Status.NOT_STARTED and rolled.deadline == date(2023, 10, 20)
+    assert open_board_store(db_path).get(a6).status is Status.DONE

@@ -303,7 +303,12 @@ class WeekActions:
         self._apply(change)
         # Each move carries the status the user saw: one stale card refuses the lot.
         seen = {task.id: (task.status, target) for task, target in moves}
-        self._bulk("bulk_move", list(seen), lambda s, tid: s.move(tid, seen[tid][1], expect=seen[tid][0]))
+        today = self.model.today  # recurring duties roll on from the board's as-of date
+
+        def move(s: TaskStore, tid: str) -> Task:
+            return s.move(tid, seen[tid][1], expect=seen[tid][0], today=today)
+
+        self._bulk("bulk_move", list(seen), move)
 
     def bulk_note(self) -> None:
         """One progress note on every marked card."""
