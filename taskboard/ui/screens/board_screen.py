@@ -553,14 +553,7 @@ class BoardScreen(WeekActions, Screen[None]):
         if any(t is not None and t.source not in self.documents for t in changed.values()):
             self._load_documents()  # a document imported elsewhere: learn its title
 
-        def change() -> None:
-            for task_id, task in changed.items():
-                if task is None:
-                    self.model.remove(task_id)
-                else:
-                    self.model.upsert(task)
-
-        self._apply(change)
+        self._apply(lambda: self._take(changed))
         for task_id in changed:
             self._update_detail(task_id)
         if reply.foreign & changed.keys() and reply.conflict is None:
@@ -619,21 +612,22 @@ class BoardScreen(WeekActions, Screen[None]):
                 self._update_detail(screen.task_id)
         self.notify(tr(self.lang, "external_change"), timeout=2)
 
+    def _take(self, tasks: dict[str, Task | None]) -> None:
+        """Bring the store's versions of ``tasks`` onto the board (None: the task is gone)."""
+        for task_id, task in tasks.items():
+            if task is None:
+                self.model.remove(task_id)
+            else:
+                self.model.upsert(task)
+
     def _undone(self, result: tuple[Any, dict[str, Task | None]] | None) -> None:
         if result is None:
             self.notify(tr(self.lang, "nothing_to_undo"), severity="warning", timeout=3)
             return
         undo, tasks = result
 
-        def change() -> None:
-            for task_id, task in tasks.items():
-                if task is None:
-                    self.model.remove(task_id)
-                else:
-                    self.model.upsert(task)
-
         follow = next((tid for tid, t in tasks.items() if t is not None), None)
-        self._apply(change, follow=follow)
+        self._apply(lambda: self._take(tasks), follow=follow)
         for task_id in tasks:
             self._update_detail(task_id)
         action = tr(self.lang, f"action_{undo.action}") if undo.action in _ACTIONS else undo.action
