@@ -11,11 +11,11 @@ carries (what anyone committed meanwhile) is shown last.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import wraps
+from functools import partial, wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from taskboard.model import Status, Task
-from taskboard.store import Conflict, UndoResult, UnknownTask
+from taskboard.store import Conflict, TaskStore, UndoResult, UnknownTask
 
 from ..i18n import has_key, tr
 from ..messages import (
@@ -77,9 +77,8 @@ class ReplyHandlers:
         today: date
         documents: dict[str, Any]
         _last_refresh_error: str | None
+        app: App[Any]
 
-        @property
-        def app(self) -> App[Any]: ...
         def notify(self, message: str, **kwargs: Any) -> None: ...
         def _apply(self, change: Callable[[], Any], follow: str | None = None) -> None: ...
         def _upsert(self, task: Task) -> Any: ...
@@ -218,7 +217,7 @@ class ReplyHandlers:
         stored: dict[str, Task | None] = {}
         for task_id in task_ids:
             try:
-                stored[task_id] = self.gateway.read(lambda s, t=task_id: s.get(t))
+                stored[task_id] = self.gateway.read(partial(_get, task_id=task_id))
             except UnknownTask:
                 stored[task_id] = None  # gone from the store: gone from the board
         if len(stored) == 1:
@@ -284,3 +283,7 @@ class ReplyHandlers:
             if isinstance(screen, DetailScreen) and screen.task_id == task_id and task is not None:
                 history = self.gateway.read(lambda s: s.history(task_id))
                 screen.show_task(task, history)
+
+
+def _get(store: TaskStore, task_id: str) -> Task:
+    return store.get(task_id)
