@@ -221,3 +221,39 @@ def subset(data: dict[str, Any], ops: list[Op]) -> dict[str, Any]:
         elif op[0] == "p":
             out.setdefault(op[1], {})[op[2]] = op[3]
     return out
+
+
+def replay_for_check(db: Path, data: Any) -> str | None:
+    """Apply the journal of ``db`` to its parsed file ``data`` (for ``taskboard check``).
+
+    Returns what is wrong with the journal in one line, or None; a line torn
+    by a kill is no damage (it was never committed).  Reads only.
+    """
+    path = journal_path(db)
+    try:
+        found, st = read(path)
+    except OSError as exc:
+        return f"{path.name} cannot be read: {exc.strerror}"
+    if st is None or (not found.entries and found.problem is None):
+        return None
+    where = path.name
+    if found.problem:
+        return f"{where} is damaged: {found.problem}"
+    meta = data.get(META_TABLE) if isinstance(data, dict) else None
+    mark = meta.get("journal") if isinstance(meta, dict) else None
+    if not isinstance(mark, dict):
+        return f"{where} does not belong to this file (the file has no journal mark)"
+    applied = mark.get("folded", 0)
+    for entry in found.entries:
+        if entry["e"] != mark.get("epoch"):
+            return f"{where}: change {entry['n']} belongs to another database"
+        if entry["n"] <= applied:
+            continue
+        if entry["n"] != applied + 1:
+            return f"{where}: change {entry['n']} does not follow change {applied} (restored from a copy?)"
+        try:
+            apply(data, entry["ops"], data.setdefault(HISTORY_TABLE, {}).update)
+        except (AttributeError, TypeError):
+            return None  # the file itself is damaged; its own problems say how
+        applied = entry["n"]
+    return None

@@ -424,7 +424,10 @@ class AtomicJSONStorage(Storage):
         history = self._wrap_history()
         blob = history.serialised()
         epoch = self._epoch or secrets.token_hex(8)
-        payload = dump(self._data, {"epoch": epoch, "folded": self._applied}, blob)
+        # A checkpoint is a commit too: numbering it tells a journal written after
+        # it from one that only follows an older copy of the file.
+        folded = self._applied + 1
+        payload = dump(self._data, {"epoch": epoch, "folded": folded}, blob)
         folder = self.path.parent
         tmp: Path | None = None
         try:
@@ -460,7 +463,7 @@ class AtomicJSONStorage(Storage):
         journal.remove(self.journal)
         history.settle(blob)
         self._sig = _signature(self.path)
-        self._reset_journal_state(epoch, self._applied)
+        self._reset_journal_state(epoch, folded)
 
     def _rollback(self) -> None:
         if self._full or self._sig is None:
