@@ -26,7 +26,6 @@ import os
 import secrets
 import stat
 import tempfile
-import time
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -37,15 +36,14 @@ from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from ..catalogue import Said
-from ..fileio import create_exclusive, fsync_dir, write_all
+from ..fileio import fsync_dir, write_all
 from . import journal
+from .backups import BACKUP_RING, BackupRing, remove_stale_temps
 from .checkpoint import JOURNAL_KEY, History, dump, split
 from .schema import HISTORY_TABLE, META_TABLE
 from .validate import history_row_problem
 
 LOCK_TIMEOUT_S = 15.0
-BACKUP_RING = 5
-BACKUP_EVERY_S = 600.0
 # A new database holds colleagues' notes: readable by its owner only until
 # someone shares it on purpose (a chmod that every later commit then keeps).
 NEW_FILE_MODE = 0o600
@@ -93,16 +91,6 @@ def _signature(path: Path) -> Signature | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, zlib.crc32(tail, zlib.crc32(head)))
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 class AtomicJSONStorage(Storage):
     """TinyDB storage that keeps the parsed file in memory and commits atomically."""
 
@@ -129,7 +117,8 @@ class AtomicJSONStorage(Storage):
         self._ops: list[journal.Op] = []  # what the open transaction changed, for the journal
         self._undo: list[tuple[Any, ...]] = []  # how to take it back if it fails
         self._reset_journal_state()
-        self._remove_stale_temps()
+        self._ring = BackupRing(self.path, backups)
+        remove_stale_temps(self.path)
         if self.path.exists():
             self._load()
             if not os.stat(self.path).st_mode & stat.S_IWUSR:
@@ -413,7 +402,7 @@ class AtomicJSONStorage(Storage):
         n = self._applied + 1
         try:
             st = os.stat(self.path)
-            self._keep_first_backup()
+            self._ring.keep_first()
             jst = journal.append(self.journal, line, stat.S_IMODE(st.st_mode), st.st_gid)
         except OSError as exc:
             self._rollback()
@@ -449,7 +438,7 @@ class AtomicJSONStorage(Storage):
                 write_all(fd, payload)
             finally:
                 os.close(fd)
-            self._rotate_backups()
+            self._ring.rotate()
             os.replace(tmp, self.path)
         except OSError as exc:
             if tmp is not None:
@@ -485,76 +474,12 @@ class AtomicJSONStorage(Storage):
 
     # -- backups -----------------------------------------------------------------------
     def backup_copy(self, label: str) -> Path:
-        """A full copy of the current file beside it (e.g. before a migration).
-
-        Never overwrites or writes through whatever already has the name: an
-        older copy keeps its name and this one gets a numbered one.
-        """
-        payload = self.path.read_bytes()
-        mode = stat.S_IMODE(os.stat(self.path).st_mode)
-        for n in range(1000):
-            target = self.path.with_name(f"{self.path.name}.{label}{'' if n == 0 else f'.{n}'}.bak")
-            try:
-                fd = create_exclusive(target, mode)
-            except FileExistsError:
-                continue
-            try:
-                write_all(fd, payload)
-            finally:
-                os.close(fd)
-            return target
-        raise StoreError(f"cannot make a backup copy beside {self.path}: too many old copies")
+        """A full copy of the current file beside it (e.g. before a migration); see :class:`BackupRing`."""
+        return self._ring.copy(label)
 
     def backup_paths(self) -> list[Path]:
         """Existing ring backups, newest first."""
-        return [p for i in range(1, self.backups + 1) if (p := self._ring(i)).exists()]
-
-    def _ring(self, i: int) -> Path:
-        return self.path.with_name(f"{self.path.name}.{i}.bak")
-
-    def _keep_first_backup(self) -> None:
-        # Journal commits leave the file as it is; the first one over a file
-        # with no backup yet keeps it (a hard link: free) so there is an older
-        # version to go back to, as there is after a checkpoint.
-        newest = self._ring(1)
-        if self.backups > 0 and not os.path.lexists(newest):
-            self._link_backup(newest)
-
-    def _link_backup(self, newest: Path) -> None:
-        try:
-            os.link(self.path, newest, follow_symlinks=False)
-        except FileExistsError:
-            return
-        except OSError:
-            with contextlib.suppress(FileExistsError):
-                fd = create_exclusive(newest, stat.S_IMODE(os.stat(self.path).st_mode))
-                try:
-                    write_all(fd, self.path.read_bytes())
-                finally:
-                    os.close(fd)
-
-    def _rotate_backups(self) -> None:
-        # Hard links make a backup of the outgoing version free: the rename
-        # that follows leaves the old inode alive under the backup's name.
-        if self.backups <= 0 or not self.path.exists():
-            return
-        newest = self._ring(1)
-        with contextlib.suppress(FileNotFoundError):
-            seen = os.lstat(newest)
-            live = os.stat(self.path)
-            if (seen.st_ino, seen.st_dev) == (live.st_ino, live.st_dev):
-                return  # already kept (by a journal commit): the rename leaves it there
-            if time.time() - seen.st_mtime < BACKUP_EVERY_S:
-                return
-        # unlink and rename act on a planted link itself, never on its target.
-        with contextlib.suppress(FileNotFoundError):
-            self._ring(self.backups).unlink()
-        for i in range(self.backups - 1, 0, -1):
-            with contextlib.suppress(FileNotFoundError):
-                os.replace(self._ring(i), self._ring(i + 1))
-        with contextlib.suppress(FileNotFoundError):
-            newest.unlink()  # only there if something raced us; never written through
-        self._link_backup(newest)
+        return self._ring.paths()
 
     # -- internals ------------------------------------------------------------------
     def _acquire(self) -> None:
@@ -580,18 +505,8 @@ class AtomicJSONStorage(Storage):
             return f"no permission to write in {self.path.parent}"
         return exc.strerror or type(exc).__name__
 
-    def _temp_prefix(self, pid: int | None = None) -> str:
-        return f".{self.path.name}.{os.getpid() if pid is None else pid}."
-
-    def _remove_stale_temps(self) -> None:
-        # A writer killed between writing its temp file and the rename leaves
-        # `.tasks.json.<pid>.<random>.tmp` behind; the database itself is intact.
-        with contextlib.suppress(OSError):
-            for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-                pid = tmp.name[len(self.path.name) + 2 :].split(".", 1)[0]
-                if pid.isdigit() and not _alive(int(pid)) and tmp.is_file() and not tmp.is_symlink():
-                    with contextlib.suppress(OSError):
-                        tmp.unlink()
+    def _temp_prefix(self) -> str:
+        return f".{self.path.name}.{os.getpid()}."
 
     def _hint(self) -> str:
         found = self.backup_paths()
