@@ -272,7 +272,7 @@ class AtomicJSONStorage(Storage):
         if st.st_ino == self._jino and st.st_size == self._jsize:
             return False
         offset = self._jpos if st.st_ino == self._jino and st.st_size >= self._jpos else 0
-        found, jst = journal.read(self.journal, offset)
+        found, jst = self._read_journal(offset)
         changed = False
         if found.problem is None and jst is not None:
             try:
@@ -293,7 +293,7 @@ class AtomicJSONStorage(Storage):
         for _ in range(5):
             sig = _signature(self.path)
             loaded = self._read_file()
-            found, jst = journal.read(self.journal)
+            found, jst = self._read_journal(0)
             if _signature(self.path) == sig:
                 break
         data, epoch, folded = loaded
@@ -321,6 +321,12 @@ class AtomicJSONStorage(Storage):
             self._jpos, self._jsize, self._jino, self._jtorn = found.end, jst.st_size, jst.st_ino, found.torn
         else:
             self._jforeign = os.path.lexists(self.journal)
+
+    def _read_journal(self, offset: int) -> tuple[journal.Read, os.stat_result | None]:
+        try:
+            return journal.read(self.journal, offset)
+        except OSError as exc:
+            raise StoreError(f"cannot read database journal {self.journal}: {exc.strerror}") from None
 
     def _read_file(self) -> tuple[dict[str, Any], str | None, int]:
         try:
