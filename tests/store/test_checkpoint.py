@@ -33,7 +33,7 @@ def test_the_file_is_plain_json_and_splits_into_the_same_tables(db):
     whole = orjson.loads(raw)  # any JSON tool reads it
     head, blob = split(raw)
     assert {**head, "history": orjson.loads(blob)} == whole
-    assert list(whole)[0] == "meta" and list(whole)[-1] == "history" and "tasks" in whole
+    assert next(iter(whole)) == "meta" and list(whole)[-1] == "history" and "tasks" in whole
     assert len(blob.splitlines()) == len(whole["history"]) + 2  # one row a line between the braces
 
 
