@@ -8,6 +8,7 @@ counts; ``TASKBOARD_FULL_STRESS=1`` runs 200 random kills.
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import stat
@@ -277,3 +278,25 @@ def test_history_stays_unparsed_until_asked_for(tmp_path, monkeypatch):
     assert not rows.parsed, "the change feed parsed the whole history"
     assert [r.to_dict() for r in reopened.history()] == full
     assert rows.parsed
+
+
+def test_a_full_disk_mid_append_changes_nothing(tmp_path, monkeypatch):
+    db = tmp_path / "tasks.json"
+    s = make_board(db)
+    s.move(T1, Status.IN_PROGRESS)
+    before = journal_of(db).read_bytes()
+    real_write = os.write
+
+    def full_disk(fd, data):
+        real_write(fd, bytes(data)[:10])  # part of the line reached the disk, then it filled up
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full_disk)
+    with pytest.raises(storage.StoreError, match="No space left"):
+        s.move(T2, Status.DONE)
+    monkeypatch.setattr(os, "write", real_write)
+    assert journal_of(db).read_bytes() == before, "the half line was not cut back"
+    assert s.get(T2).status is Status.NOT_STARTED  # memory agrees with disk
+    assert TaskStore(db).get(T2).status is Status.NOT_STARTED
+    s.move(T2, Status.DONE)
+    assert TaskStore(db).get(T2).status is Status.DONE
