@@ -93,6 +93,11 @@ def _task_problems(key: str, raw: Any) -> Iterator[str]:
                 yield f"note {i} must be an object with text fields at, author and text"
 
 
+def task_problems(key: str, raw: Any) -> list[Problem]:
+    """Every problem with one stored task (``key``: the id it is stored under)."""
+    return [Problem(f"task {key!r}", what) for what in _task_problems(key, raw)]
+
+
 def _history_problems(table: Any) -> Iterator[Problem]:
     if not isinstance(table, dict):
         yield Problem("the history", f"must be an object, not {_kind(table)}")
@@ -129,7 +134,7 @@ def problems(data: Any) -> list[Problem]:
         found.append(Problem("the tasks table", f"must be an object, not {_kind(tasks)}"))
     else:
         for key, raw in tasks.items():
-            found.extend(Problem(f"task {key!r}", what) for what in _task_problems(key, raw))
+            found.extend(task_problems(key, raw))
     found.extend(_history_problems(data.get(HISTORY_TABLE, {})))
     for name in ("documents", "aliases"):
         if not isinstance(data.get(name, {}), dict):
