@@ -40,7 +40,9 @@ def clean(text: str, *, keep_newlines: bool = True) -> str:
 
 def is_clean(text: str) -> bool:
     """True when :func:`clean` would return ``text`` as it is (one scan, no copy)."""
-    return _CONTROLS.search(text) is None
+    # isprintable() is a faster scan and is false for every control; only text with
+    # something else it rejects (tab, newline, U+3000 ideographic space…) needs the pattern.
+    return text.isprintable() or _CONTROLS.search(text) is None
 
 
 def one_line(value: object) -> str:

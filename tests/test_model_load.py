@@ -18,7 +18,7 @@ def stored(**changes) -> dict:
         number="3",
         title="深化工程建设项目审批制度改革",
         text="深化工程建设项目审批制度改革。\n\t各单位要按照职责分工抓好落实。",
-        section="二、主要任务",
+        section="二、\u3000主要任务",  # an ideographic space: clean, though not "printable"
         lead_units=["区住建局"],
         co_units=["区自然资源局", "各乡镇(街道)"],
         collectives=["各乡镇(街道)"],
