@@ -73,6 +73,8 @@ def _task_ok(key: str, raw: Any) -> bool:
         except ValueError:
             return False
     status, kind, revision = get("status"), get("deadline_kind"), get("revision", 0)
+    if type(status or "") is not str or type(kind or "") is not str:
+        return False  # a list here is damage, and unhashable for the set tests below
     if (status and status not in _STATUSES) or (kind and kind not in _KINDS) or type(revision) is not int:
         return False
     notes = get("notes") or []
@@ -109,9 +111,9 @@ def _task_problems(key: str, raw: Any) -> Iterator[str]:
                 date.fromisoformat(deadline)
             except ValueError:
                 yield f"deadline {deadline!r} is not a YYYY-MM-DD date"
-    if (status := raw.get("status")) and status not in _STATUSES:
+    if (status := raw.get("status")) and (not isinstance(status, str) or status not in _STATUSES):
         yield f"status {status!r} is not one of {', '.join(sorted(_STATUSES))}"
-    if (kind := raw.get("deadline_kind")) and kind not in _KINDS:
+    if (kind := raw.get("deadline_kind")) and (not isinstance(kind, str) or kind not in _KINDS):
         yield f"deadline_kind {kind!r} is not one of {', '.join(sorted(_KINDS))}"
     revision = raw.get("revision", 0)
     if not isinstance(revision, int) or isinstance(revision, bool):
@@ -125,6 +127,13 @@ def _task_problems(key: str, raw: Any) -> Iterator[str]:
                 isinstance(note.get(k, ""), str) for k in ("at", "author", "text")
             ):
                 yield f"note {i} must be an object with text fields at, author and text"
+
+
+def task_problems(key: str, raw: Any) -> list[Problem]:
+    """Every problem with one stored task (``key``: the id it is stored under)."""
+    if _task_ok(key, raw):
+        return []
+    return [Problem(f"task {key!r}", what) for what in _task_problems(key, raw)]
 
 
 def history_row_problem(row: Any) -> str | None:
@@ -170,8 +179,7 @@ def problems(data: Any) -> list[Problem]:
         found.append(Problem("the tasks table", f"must be an object, not {_kind(tasks)}"))
     else:
         for key, raw in tasks.items():
-            if not _task_ok(key, raw):
-                found.extend(Problem(f"task {key!r}", what) for what in _task_problems(key, raw))
+            found.extend(task_problems(key, raw))
     found.extend(_history_problems(data.get(HISTORY_TABLE, {})))
     for name in ("documents", "aliases"):
         if not isinstance(data.get(name, {}), dict):
