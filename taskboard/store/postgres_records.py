@@ -10,7 +10,7 @@ non-blocking poll of the socket, not a query).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from operator import itemgetter
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -21,6 +21,7 @@ from psycopg.types.string import ByteaBinaryLoader
 
 from ..safetext import one_line
 from .bulk import collector_paused
+from .pg_history import ServerHistory
 from .pg_migrations import CHANNEL, MIGRATION_LOCK, MIGRATIONS, PG_SCHEMA_VERSION
 from .records import Raw
 from .schema import SCHEMA_VERSION
@@ -52,10 +53,11 @@ class PostgresRecords:
         self._next_pos = 0
         self._tasks: dict[str, Raw] = {}
         self._pos: dict[str, int] = {}
-        self._history: dict[str, Raw] = {}
         # History is read on first use: listing or exporting tasks never needs
-        # it, and at 10,000 tasks it is half of what a load would fetch.
-        self._history_loaded = False
+        # it, and at 10,000 tasks it is half of what a load would fetch.  Rows
+        # committed after the open are fetched as they come (the change feed).
+        self._history = ServerHistory(self._fetch_older_history)
+        self._opened_at: int | None = None  # the seq the board was opened at
         self._documents: dict[str, Raw] = {}
         self._meta: Raw = {}
         self._in_tx = False
@@ -64,6 +66,7 @@ class PostgresRecords:
             # LISTEN before loading: no commit can fall between the load and the feed.
             self._conn.execute(f"LISTEN {CHANNEL}")
             self._catch_up_snapshot()
+            self._opened_at = self._seq
         except psycopg.Error as exc:
             self._conn.close()
             raise self._error("cannot open", exc) from None
@@ -143,21 +146,22 @@ class PostgresRecords:
         """Task id → raw task, in the order tasks were first added."""
         return self._tasks
 
-    def history(self) -> dict[str, Raw]:
-        """Row key → raw history row, in commit order."""
-        if not self._history_loaded:
-            try:
-                self._fetch_history(0, self._seq)
-            except psycopg.Error as exc:
-                raise self._error("cannot read", exc) from None
-            self._history_loaded = True
+    def history(self) -> Mapping[str, Raw]:
+        """Row key → raw history row, in commit order (older rows fetched when first needed)."""
         return self._history
 
-    def _fetch_history(self, since: int, seq: int) -> None:
+    def _fetch_older_history(self) -> dict[str, Raw]:
+        try:
+            return self._fetch_history(0, self._opened_at or 0)
+        except psycopg.Error as exc:
+            raise self._error("cannot read", exc) from None
+
+    def _fetch_history(self, since: int, seq: int) -> dict[str, Raw]:
         cur = self._reader().execute(
             "SELECT key, data FROM history WHERE seq > %s AND seq <= %s ORDER BY key", (since, seq)
         )
-        self._history.update((k, orjson.loads(v)) for k, v in cur.fetchall())
+        with collector_paused():
+            return {k: orjson.loads(v) for k, v in cur.fetchall()}
 
     def _reader(self) -> psycopg.Cursor:
         # Rows come as the bytes the server stores, parsed by orjson here: at
@@ -232,8 +236,9 @@ class PostgresRecords:
             self._tasks[tid] = orjson.loads(data)
             self._pos[tid] = pos
             self._next_pos = max(self._next_pos, pos + 1)
-        if self._history_loaded:
-            self._fetch_history(since, seq)
+        if self._opened_at is not None:  # at the open, older rows wait until asked for
+            for key, row in self._fetch_history(since, seq).items():
+                self._history.add(key, row)
         cur.execute("SELECT source, data FROM documents WHERE seq > %s AND seq <= %s", (since, seq))
         self._documents.update((k, orjson.loads(v)) for k, v in cur.fetchall())
         cur.execute("SELECT data FROM meta WHERE id = 1")
@@ -295,7 +300,7 @@ class PostgresRecords:
             self._tasks.update(tasks)
             self._pos, self._next_pos = pos, next_pos
         for key in self._new_history:
-            self._history.pop(key, None)
+            self._history.forget(key)
         if "documents" in self._saved:
             self._documents.clear()
             self._documents.update(self._saved["documents"])
@@ -380,11 +385,9 @@ class PostgresRecords:
     def append_history(self, rows: dict[str, Raw]) -> None:
         """Append rows after every existing one."""
         self._require_tx()
-        history = self.history()  # loaded before, so the new rows follow every existing one
-        for key, row in rows.items():
-            if key not in history:
+        for key, row in rows.items():  # keys carry the new seq: they follow every existing row
+            if self._history.add(key, row):
                 self._new_history.append(key)
-            history[key] = row
 
     def put_document(self, source: str, raw: Raw) -> None:
         """Add or replace one document's info."""
