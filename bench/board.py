@@ -81,11 +81,9 @@ class Frames:
 
 def generate(n: int, history: int, path: Path) -> None:
     """Write the synthetic board (see bench/synthetic.py) of ``n`` tasks to ``path``."""
-    from synthetic import add_history, build_db
+    from synthetic import build_db
 
-    build_db(path, n)
-    if history > 1:
-        add_history(path, history)
+    build_db(path, n, history)
 
 
 # -- the whole process in a pseudo-terminal --------------------------------------------

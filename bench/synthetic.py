@@ -187,27 +187,3 @@ def build_db(path: Path, n: int, history_per_task: int = 1) -> float:
             records.append_history(rows)
             records.put_meta({**meta, "seq": meta["seq"] + len(rows)})
     return time.perf_counter() - start
-
-
-def add_history(path: Path, rows_per_task: int) -> float:
-    """Give every task of the board at ``path`` ``rows_per_task`` history rows in all.
-
-    The import wrote one row per task; the others are moves there and back (the
-    board's commonest change) and, for an odd count or a recurring duty (whose
-    move to 已完成 would roll it on), progress notes.  One transaction, so it
-    is quick; the statuses end as they were.  Returns the seconds it took.
-    """
-    start = time.perf_counter()
-    store = TaskStore(path, who="bench@host")
-    with store.transaction():
-        for task in store.all():
-            extra = rows_per_task - 1
-            if task.deadline_kind is not DeadlineKind.RECURRING:
-                there = task.status.next() or task.status.previous()
-                for _ in range(extra // 2):
-                    store.move(task.id, there, today=AS_OF)
-                    store.move(task.id, task.status, today=AS_OF)
-                extra -= 2 * (extra // 2)
-            for i in range(extra):
-                store.add_note(task.id, f"第{i + 1}次调度：按计划推进", author="协调员@区委改革办")
-    return time.perf_counter() - start
