@@ -137,3 +137,43 @@ async def test_a_colleagues_move_repaints_the_two_other_columns_and_the_active_o
             app, done.region.y, done
         )
         _check_active(app, board.columns[Status.NOT_STARTED])
+
+
+def _look(line: list[Segment]) -> tuple[str, str]:
+    """A one-cell line as a person sees it: the glyph and the colour that fills the cell."""
+    style = line[0].style
+    fill = style.color if style.reverse else style.bgcolor
+    return "".join(s.text for s in line), fill.triplet.hex if fill and fill.triplet else str(fill)
+
+
+def _drawn_bar(app, column: CardColumn) -> list[tuple[str, str]]:
+    """The column's scrollbar as the screen shows it: each line's text and background."""
+    region = column.vertical_scrollbar.region
+    strips = app.screen._compositor.render_strips()[region.y : region.bottom]
+    return [_look(list(strip.crop(region.x, region.right))) for strip in strips]
+
+
+def _fresh_bar(app, column: CardColumn) -> list[tuple[str, str]]:
+    """The same scrollbar drawn from scratch, from the column's scroll state now."""
+    bar = column.vertical_scrollbar
+    options = app.console.options.update_dimensions(bar.size.width, bar.size.height)
+    lines = app.console.render_lines(bar.render(), options)
+    return [_look(line) for line in lines]
+
+
+async def test_the_scrollbar_thumb_follows_the_cards_moved_in_and_out(make_app):
+    # A move repaints the scrollbar only when its thumb changes: on a short
+    # terminal, where every card changes the thumb, it must still be redrawn.
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        board = app.board
+        first = board.columns[Status.NOT_STARTED]
+        assert first.virtual_size.height > first.scrollable_content_region.height  # it scrolls
+        thumbs = set()
+        for key in ("right_square_bracket", "left_square_bracket", "h") * 2 + ("right_square_bracket",) * 3:
+            await pilot.press(key)
+            await settle(pilot)
+            for column in board.columns.values():
+                assert _drawn_bar(app, column) == _fresh_bar(app, column), (key, column.status)
+            thumbs.add(tuple(_drawn_bar(app, first)))
+        assert len(thumbs) > 1  # the moves did change the thumb

@@ -17,6 +17,7 @@ without a restyle, and the count in the title repaints the top line only.
 from __future__ import annotations
 
 from datetime import date
+from math import ceil
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -30,6 +31,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from taskboard.model import Bucket, Status, Task, countdown
@@ -248,7 +250,17 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             self.virtual_size = size
             return
         self.set_reactive(CardColumn.virtual_size, size)
-        self._scroll_update(size)
+        # Widget._scroll_update would repaint the scrollbar on every move: 41
+        # lines, half a frame at 160x45, though one card more or less in a
+        # long column seldom moves its thumb by even an eighth of a cell.
+        # Repaint it only when the thumb it draws changes.
+        self._refresh_scrollbars()
+        bar = self.vertical_scrollbar
+        before = thumb_span(bar.window_virtual_size, bar.window_size, bar.position, bar.size.height)
+        bar.set_reactive(ScrollBar.window_virtual_size, height)
+        if thumb_span(height, bar.window_size, bar.position, bar.size.height) != before:
+            bar.refresh()
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def move_cursor(self, index: int | None) -> None:
         """Put the cursor on row ``index`` (clamped) and keep it in view."""
@@ -547,3 +559,18 @@ def reason_label(reason: str, lang: str) -> str:
     """A retire reason in the board's language (an unknown one as stored)."""
     key = f"reason_{reason}"
     return tr(lang, key) if has_key(key) else reason
+
+
+def thumb_span(virtual: float, window: float, position: float, size: int) -> tuple[int, int] | None:
+    """Where a vertical scrollbar's thumb starts and ends, in eighths of a cell (None: no thumb).
+
+    The same arithmetic as Textual's ``ScrollBarRender.render_bar``, so two
+    equal spans draw the same bar.
+    """
+    virtual = ceil(virtual)
+    window = ceil(window) if window < virtual else 0
+    if not (window and size and virtual and size != virtual):
+        return None
+    thumb = max(1, window / (virtual / size))
+    start = int((size - thumb) * (position / (virtual - window)) * 8)
+    return start, start + ceil(thumb * 8)
