@@ -99,7 +99,7 @@ class TaskStore(ImportMixin, UndoMixin):
         raw = self.records.tasks().get(task_id)
         if raw is None:
             raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)").said(
-                "unknown_task", task_id=task_id
+                "cli.unknown_task", task_id=task_id
             )
         return raw
 
@@ -273,7 +273,7 @@ class TaskStore(ImportMixin, UndoMixin):
     def _require_writable(self) -> None:
         if self.read_only_reason:
             reason = self.read_only_reason
-            raise ReadOnlyDatabase(f"cannot change the database: {reason}").said("read_only", reason=reason)
+            raise ReadOnlyDatabase.keyed("cli.read_only", reason=reason)
 
     def _update_fields(
         self, task_id: str, changes: dict[str, Any], action: str, undoes: int | None = None
@@ -329,7 +329,7 @@ class TaskStore(ImportMixin, UndoMixin):
         self._require_writable()
         text = clean(text).strip()
         if not text:
-            raise StoreError("a note needs some text").said("note_empty")
+            raise StoreError.keyed("cli.note_empty")
         with self.transaction():
             raw = self._raw(task_id)
             note = Note(at=self._now(), author=author or self.who, text=text).to_dict()

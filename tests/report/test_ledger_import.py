@@ -112,8 +112,8 @@ def test_dry_run_lists_changes_and_writes_nothing(run, board, ledger):
     edited = edit(ledger, {tid(SA, "3"): {"状态": "已完成", "最新进展": "已建立专班"}})
     code, out, _ = run("import", str(edited), "--dry-run")
     assert code == 0
-    assert f"edited.xlsx 第5行 {tid(SA, '3')}: 未开始 → 已完成" in out  # Excel's row number
-    assert f"edited.xlsx 第5行 {tid(SA, '3')}: 新进展：已建立专班" in out
+    assert f"edited.xlsx 第5行 {tid(SA, '3')}：未开始 → 已完成" in out  # Excel's row number
+    assert f"edited.xlsx 第5行 {tid(SA, '3')}：新进展：已建立专班" in out
     assert "试运行" in out
     assert state(board.path) == before
 

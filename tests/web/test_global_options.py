@@ -29,5 +29,5 @@ def test_as_refuses_a_name_with_control_characters(db, capsys):
     before = db.read_bytes()
     assert main(["--db", str(db), "--as", "张三\x1b[2J", "move", FIRST, "done"]) == 1
     err = capsys.readouterr().err
-    assert "--as needs a name without control characters" in err and "\x1b" not in err
+    assert "--as 需要一个不含控制字符的名字" in err and "\x1b" not in err
     assert db.read_bytes() == before
