@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from . import clock, paths
+from .catalogue import Phrase
 from .ingest import ParsedDocument, load_aliases, parse_file
 from .model import Status, Task
 from .report.ledger import LedgerPlan, note_author
@@ -59,7 +60,7 @@ def open_store(
     if seed and store.is_new and not store.read_only_reason:
         seed_store(store)
     if not writable:
-        store.records.read_only_reason = f"{store.records.location} was opened for reading only"
+        store.records.read_only_reason = Phrase.of("store.opened_read_only", path=store.records.location)
     return store
 
 

@@ -238,6 +238,7 @@ ERRORS = [
     ["units", "merge", "无此单位", "区发改委"],
     ["move", T2],
     ["frobnicate"],
+    ["--read-only", "move", T2, "done"],
 ]
 
 

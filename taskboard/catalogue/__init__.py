@@ -32,9 +32,36 @@ TABLES: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}
 PLURAL_ONE = ".one"
 
 
+class Phrase(str):
+    """Text that travels as a plain (English) string but can be said again in any language.
+
+    Store a ``Phrase.of(key, **values)`` where a string is expected (a database's
+    read-only reason, say); :func:`say` puts it into a message in the message's
+    language.
+    """
+
+    key: str
+    values: dict[str, Any]
+
+    @classmethod
+    def of(cls, key: str, **values: Any) -> Phrase:
+        """The phrase ``key`` with ``values``; as a ``str`` it reads in English."""
+        phrase = cls(say("en", key, **values))
+        phrase.key, phrase.values = key, values
+        return phrase
+
+    def in_lang(self, lang: str) -> str:
+        """The phrase in ``lang``."""
+        return say(lang, self.key, **self.values)
+
+
 def say(lang: str, key: str, **values: object) -> str:
-    """The message ``key`` in ``lang`` (English for an unknown language), filled in."""
+    """The message ``key`` in ``lang`` (English for an unknown language), filled in.
+
+    A :class:`Phrase` among ``values`` is said in ``lang`` too.
+    """
     table = TABLES.get(lang, EN)
+    values = {k: v.in_lang(lang) if isinstance(v, Phrase) else v for k, v in values.items()}
     if values.get("n") == 1 and key + PLURAL_ONE in table:
         key += PLURAL_ONE
     text = table[key]

@@ -641,4 +641,11 @@ TABLE: dict[str, str] = {
     "ingest.unsupported_docx": "unsupported format {shown} (save it as .docx)",
     "ingest.unsupported_docx_txt": "unsupported format {shown} (save it as .docx or .txt)",
     "ingest.no_suffix": "unsupported format a file without suffix (use .txt, .md or .docx)",
+    # ---- store.*: why a database cannot be changed
+    "store.opened_read_only": "{path} was opened for reading only",
+    "store.marked_read_only": "{path} is marked read-only",
+    "store.newer_schema": (
+        "{path} was written by a newer taskboard (schema {version}, "
+        "this one reads {known}); opened read-only"
+    ),
 }

@@ -599,4 +599,8 @@ TABLE: dict[str, str] = {
     "ingest.unsupported_docx": "不支持的格式 {shown}（请另存为 .docx）",
     "ingest.unsupported_docx_txt": "不支持的格式 {shown}（请另存为 .docx 或 .txt）",
     "ingest.no_suffix": "文件没有后缀，无法判断格式（请用 .txt、.md 或 .docx）",
+    # ---- store.*: why a database cannot be changed
+    "store.opened_read_only": "{path} 以只读方式打开",
+    "store.marked_read_only": "{path} 被设为只读文件",
+    "store.newer_schema": "{path} 由更新版本的 taskboard 写入（数据格式 {version}，本版本只认 {known}），已以只读方式打开",
 }

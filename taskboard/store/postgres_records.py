@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import orjson
 import psycopg
 
+from ..catalogue import Phrase
 from ..safetext import one_line
 from .pg_migrations import CHANNEL, MIGRATION_LOCK, MIGRATIONS, PG_SCHEMA_VERSION
 from .records import Raw
@@ -68,7 +69,7 @@ class PostgresRecords:
             self._conn.close()
             raise
         if not writable and not self.read_only_reason:
-            self.read_only_reason = f"{self.location} was opened for reading only"
+            self.read_only_reason = Phrase.of("store.opened_read_only", path=self.location)
 
     # -- opening --------------------------------------------------------------------------
     def _error(self, doing: str, exc: Exception) -> StoreError:
@@ -107,9 +108,8 @@ class PostgresRecords:
     def _migrate(self, writable: bool) -> None:
         version = self._version()
         if version > PG_SCHEMA_VERSION:
-            self.read_only_reason = (
-                f"{self.location} was written by a newer taskboard (database schema {version}, "
-                f"this one knows {PG_SCHEMA_VERSION}); opened read-only"
+            self.read_only_reason = Phrase.of(
+                "store.newer_schema", path=self.location, version=version, known=PG_SCHEMA_VERSION
             )
             return
         if version == PG_SCHEMA_VERSION:
@@ -236,9 +236,8 @@ class PostgresRecords:
     def _check_data_schema(self) -> None:
         version = int(self._meta.get("schema", SCHEMA_VERSION))
         if version > SCHEMA_VERSION:
-            self.read_only_reason = (
-                f"{self.location} was written by a newer taskboard (schema {version}, this one reads "
-                f"{SCHEMA_VERSION}); opened read-only"
+            self.read_only_reason = Phrase.of(
+                "store.newer_schema", path=self.location, version=version, known=SCHEMA_VERSION
             )
 
     # -- writing --------------------------------------------------------------------------

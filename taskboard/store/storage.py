@@ -28,7 +28,7 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from ..catalogue import Said
+from ..catalogue import Phrase, Said
 from ..fileio import create_exclusive, fsync_dir, write_all
 
 LOCK_TIMEOUT_S = 15.0
@@ -110,7 +110,7 @@ class AtomicJSONStorage(Storage):
             self._load()
             if not os.stat(self.path).st_mode & stat.S_IWUSR:
                 # Honour a file marked read-only even for root, who could write it anyway.
-                self.read_only_reason = f"{self.path} is marked read-only"
+                self.read_only_reason = Phrase.of("store.marked_read_only", path=self.path)
 
     # -- TinyDB's Storage interface ------------------------------------------------
     def read(self) -> dict[str, dict[str, Any]]:
