@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from taskboard.model import DeadlineKind, Note, Status, Task, task_id
 from taskboard.store import TaskStore
+from taskboard.store.history import row_key
 
 AS_OF = date(2023, 6, 30)
 
@@ -136,11 +137,53 @@ def make_tasks(n: int, seed: int = 20230630) -> dict[str, list[Task]]:
     return out
 
 
-def build_db(path: Path, n: int) -> float:
-    """Write the board in one transaction; return the seconds it took."""
+PEOPLE = ["协调员@区委改革办", "张科长@区发改委", "李干事@区市场监管局", "王主任@区政务服务中心"]
+PROGRESS = ["已召开专题推进会", "已完成方案起草", "已报区政府审定", "正在征求部门意见", "已完成系统联调"]
+
+
+def history_rows(tasks: list[Task], per_task: int, first_seq: int, seed: int = 20230630) -> dict[str, dict]:
+    """``per_task - 1`` more history rows per task (the import made the first): moves, notes and
+    edits by several people over a year, each its own transaction, as a long-used board has."""
+    rng = random.Random(seed)
+    statuses = [s.value for s in Status]
+    rows: dict[str, dict] = {}
+    seq = first_seq
+    start = datetime(2023, 1, 3, 9, 0, tzinfo=UTC)
+    for _ in range(per_task - 1):
+        for task in tasks:
+            at = (start + timedelta(minutes=3 * (seq - first_seq))).isoformat()
+            row = {"seq": seq, "at": at, "who": rng.choice(PEOPLE), "task": task.id,
+                   "session": f"{rng.getrandbits(32):08x}"}
+            kind = rng.random()
+            if kind < 0.5:
+                old, new = rng.sample(statuses, 2)
+                row.update(action="move", field="status", old=old, new=new)
+            elif kind < 0.85:
+                row.update(action="note", field="notes", old=None,
+                           new={"at": at, "author": row["who"], "text": rng.choice(PROGRESS)})
+            else:
+                row.update(action="edit", field="co_units", old=task.co_units, new=rng.sample(UNITS, 2))
+            rows[row_key(seq, 0)] = row
+            seq += 1
+    return rows
+
+
+def build_db(path: Path, n: int, history_per_task: int = 1) -> float:
+    """Write the board in one transaction (plus one for extra history, if
+    ``history_per_task`` > 1: the rows a year of use leaves); return the seconds it took."""
     start = time.perf_counter()
     store = TaskStore(path, who="bench@host")
+    batches = make_tasks(n)
     with store.transaction():
-        for source, tasks in make_tasks(n).items():
+        for source, tasks in batches.items():
             store.import_tasks(source, tasks)
+    if history_per_task > 1:
+        # Straight into the records: replaying 100,000 user actions one commit
+        # at a time would take the bench longer than the measurements.
+        records = store.records
+        with records.transaction():
+            meta = dict(records.meta())
+            rows = history_rows([t for ts in batches.values() for t in ts], history_per_task, meta["seq"] + 1)
+            records.append_history(rows)
+            records.put_meta({**meta, "seq": meta["seq"] + len(rows)})
     return time.perf_counter() - start

@@ -38,6 +38,13 @@ def clean(text: str, *, keep_newlines: bool = True) -> str:
     return _CONTROLS_NO_NEWLINE.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
 
 
+def is_clean(text: str) -> bool:
+    """True when :func:`clean` would return ``text`` as it is (one scan, no copy)."""
+    # isprintable() is a faster scan and is false for every control; only text with
+    # something else it rejects (tab, newline, U+3000 ideographic space…) needs the pattern.
+    return text.isprintable() or _CONTROLS.search(text) is None
+
+
 def one_line(value: object) -> str:
     """A value (a file name, a cell) made safe to echo inside a one-line message."""
     return clean(str(value), keep_newlines=False)

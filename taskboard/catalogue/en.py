@@ -645,7 +645,10 @@ TABLE: dict[str, str] = {
     "store.opened_read_only": "{path} was opened for reading only",
     "store.marked_read_only": "{path} is marked read-only",
     "store.newer_schema": (
-        "{path} was written by a newer taskboard (schema {version}, "
-        "this one reads {known}); opened read-only"
+        "{path} was written by a newer taskboard (schema {version}, this one reads {known}); opened read-only"
     ),
+    "cli.title_needed": "a task needs a title",
+    "cli.already_archived": "task {task_id} is already archived",
+    "cli.not_archived": "task {task_id} is not archived",
+    "cli.merge_two_names": "a merge needs two different unit names",
 }

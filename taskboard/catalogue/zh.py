@@ -603,4 +603,8 @@ TABLE: dict[str, str] = {
     "store.opened_read_only": "{path} 以只读方式打开",
     "store.marked_read_only": "{path} 被设为只读文件",
     "store.newer_schema": "{path} 由更新版本的 taskboard 写入（数据格式 {version}，本版本只认 {known}），已以只读方式打开",
+    "cli.title_needed": "任务需要标题",
+    "cli.already_archived": "任务 {task_id} 已经归档",
+    "cli.not_archived": "任务 {task_id} 没有归档",
+    "cli.merge_two_names": "合并单位需要两个不同的单位名称",
 }

@@ -12,6 +12,7 @@ from ..catalogue import say
 from ..safetext import one_line
 from ..store.backends import is_server_url
 from ..store.copying import copy_board
+from ..store.journal import replay_for_check
 from ..store.validate import Problem, problems
 from .context import CommandError, Context
 
@@ -52,8 +53,11 @@ def file_problems(path: Path) -> tuple[list[Problem], int]:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         return [Problem("the file", f"is not valid JSON ({exc.msg} at byte {exc.pos})")], 0
+    # Commits since the last checkpoint live in the journal beside the file: check them too.
+    damage = replay_for_check(path, data)
     tasks = data.get("tasks") if isinstance(data, dict) else None
-    return problems(data), len(tasks) if isinstance(tasks, dict) else 0
+    found = [Problem("the journal", damage)] if damage else []
+    return found + problems(data), len(tasks) if isinstance(tasks, dict) else 0
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:

@@ -10,15 +10,19 @@ non-blocking poll of the socket, not a query).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from operator import itemgetter
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import orjson
 import psycopg
+from psycopg.types.string import ByteaBinaryLoader
 
 from ..catalogue import Phrase
 from ..safetext import one_line
+from .bulk import collector_paused
+from .pg_history import ServerHistory
 from .pg_migrations import CHANNEL, MIGRATION_LOCK, MIGRATIONS, PG_SCHEMA_VERSION
 from .records import Raw
 from .schema import SCHEMA_VERSION
@@ -50,10 +54,11 @@ class PostgresRecords:
         self._next_pos = 0
         self._tasks: dict[str, Raw] = {}
         self._pos: dict[str, int] = {}
-        self._history: dict[str, Raw] = {}
         # History is read on first use: listing or exporting tasks never needs
-        # it, and at 10,000 tasks it is half of what a load would fetch.
-        self._history_loaded = False
+        # it, and at 10,000 tasks it is half of what a load would fetch.  Rows
+        # committed after the open are fetched as they come (the change feed).
+        self._history = ServerHistory(self._fetch_older_history)
+        self._opened_at: int | None = None  # the seq the board was opened at
         self._documents: dict[str, Raw] = {}
         self._meta: Raw = {}
         self._in_tx = False
@@ -62,6 +67,7 @@ class PostgresRecords:
             # LISTEN before loading: no commit can fall between the load and the feed.
             self._conn.execute(f"LISTEN {CHANNEL}")
             self._catch_up_snapshot()
+            self._opened_at = self._seq
         except psycopg.Error as exc:
             self._conn.close()
             raise self._error("cannot open", exc) from None
@@ -140,21 +146,31 @@ class PostgresRecords:
         """Task id → raw task, in the order tasks were first added."""
         return self._tasks
 
-    def history(self) -> dict[str, Raw]:
-        """Row key → raw history row, in commit order."""
-        if not self._history_loaded:
-            try:
-                self._fetch_history(0, self._seq)
-            except psycopg.Error as exc:
-                raise self._error("cannot read", exc) from None
-            self._history_loaded = True
+    def history(self) -> Mapping[str, Raw]:
+        """Row key → raw history row, in commit order (older rows fetched when first needed)."""
         return self._history
 
-    def _fetch_history(self, since: int, seq: int) -> None:
-        cur = self._conn.execute(
-            "SELECT key, data::text FROM history WHERE seq > %s AND seq <= %s ORDER BY key", (since, seq)
+    def _fetch_older_history(self) -> dict[str, Raw]:
+        try:
+            return self._fetch_history(0, self._opened_at or 0)
+        except psycopg.Error as exc:
+            raise self._error("cannot read", exc) from None
+
+    def _fetch_history(self, since: int, seq: int) -> dict[str, Raw]:
+        cur = self._reader().execute(
+            "SELECT key, data FROM history WHERE seq > %s AND seq <= %s ORDER BY key", (since, seq)
         )
-        self._history.update((k, orjson.loads(v)) for k, v in cur.fetchall())
+        with collector_paused():
+            return {k: orjson.loads(v) for k, v in cur.fetchall()}
+
+    def _reader(self) -> psycopg.Cursor:
+        # Rows come as the bytes the server stores, parsed by orjson here: at
+        # 10,000 tasks that is faster than psycopg's per-value JSON loader, one
+        # aggregated value, or text (decoded to str, then encoded again for orjson).
+        # A json column's binary form is its text, so these are UTF-8 JSON bytes.
+        cur = self._conn.cursor(binary=True)
+        cur.adapters.register_loader("json", ByteaBinaryLoader)
+        return cur
 
     def documents(self) -> dict[str, Raw]:
         """Source → raw document info."""
@@ -193,7 +209,7 @@ class PostgresRecords:
         """:meth:`_catch_up` with all its reads in one snapshot (outside a write transaction)."""
         # Read committed would give each query its own snapshot: a commit
         # landing between the tasks and the meta query would mix two states.
-        with self._conn.transaction():
+        with self._conn.transaction(), collector_paused():
             self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             return self._catch_up()
 
@@ -205,14 +221,12 @@ class PostgresRecords:
         if seq <= self._seq:
             return False
         since = self._seq
-        cur = self._conn.cursor()
-        # Rows come as text, parsed by orjson here: at 10,000 tasks that is
-        # faster than psycopg's per-value JSON loader or one aggregated value.
-        cur.execute(
-            "SELECT id, pos, deleted, data::text FROM tasks WHERE seq > %s AND seq <= %s ORDER BY pos",
-            (since, seq),
-        )
-        for tid, pos, deleted, data in cur.fetchall():
+        cur = self._reader()
+        cur.execute("SELECT id, pos, deleted, data FROM tasks WHERE seq > %s AND seq <= %s", (since, seq))
+        # Sorted here, not by the server: a whole board's rows (7 MB at 10,000
+        # tasks) are past the default work_mem, so ORDER BY sorted them on disk.
+        rows = sorted(cur.fetchall(), key=itemgetter(1))
+        for tid, pos, deleted, data in rows:
             if deleted:
                 self._tasks.pop(tid, None)
                 self._pos.pop(tid, None)
@@ -222,11 +236,12 @@ class PostgresRecords:
             self._tasks[tid] = orjson.loads(data)
             self._pos[tid] = pos
             self._next_pos = max(self._next_pos, pos + 1)
-        if self._history_loaded:
-            self._fetch_history(since, seq)
-        cur.execute("SELECT source, data::text FROM documents WHERE seq > %s AND seq <= %s", (since, seq))
+        if self._opened_at is not None:  # at the open, older rows wait until asked for
+            for key, row in self._fetch_history(since, seq).items():
+                self._history.add(key, row)
+        cur.execute("SELECT source, data FROM documents WHERE seq > %s AND seq <= %s", (since, seq))
         self._documents.update((k, orjson.loads(v)) for k, v in cur.fetchall())
-        cur.execute("SELECT data::text FROM meta WHERE id = 1")
+        cur.execute("SELECT data FROM meta WHERE id = 1")
         got = cur.fetchone()
         self._meta = orjson.loads(got[0]) if got else {}
         self._seq = seq
@@ -245,7 +260,7 @@ class PostgresRecords:
     def transaction(self) -> Iterator[None]:
         """Lock the board (the meta row), catch up, run the block, write what it changed."""
         if self.read_only_reason:
-            raise ReadOnlyDatabase(f"cannot change the database: {self.read_only_reason}")
+            raise ReadOnlyDatabase.keyed("cli.read_only", reason=self.read_only_reason)
         if self._in_tx:
             raise RuntimeError("PostgresRecords transactions do not nest")
         try:
@@ -284,7 +299,7 @@ class PostgresRecords:
             self._tasks.update(tasks)
             self._pos, self._next_pos = pos, next_pos
         for key in self._new_history:
-            self._history.pop(key, None)
+            self._history.forget(key)
         if "documents" in self._saved:
             self._documents.clear()
             self._documents.update(self._saved["documents"])
@@ -369,11 +384,9 @@ class PostgresRecords:
     def append_history(self, rows: dict[str, Raw]) -> None:
         """Append rows after every existing one."""
         self._require_tx()
-        history = self.history()  # loaded before, so the new rows follow every existing one
-        for key, row in rows.items():
-            if key not in history:
+        for key, row in rows.items():  # keys carry the new seq: they follow every existing row
+            if self._history.add(key, row):
                 self._new_history.append(key)
-            history[key] = row
 
     def put_document(self, source: str, raw: Raw) -> None:
         """Add or replace one document's info."""

@@ -28,6 +28,7 @@ Contract (checked by ``tests/store/contract``, run against every backend):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, runtime_checkable
 
@@ -50,7 +51,7 @@ class Records(Protocol):
         """Task id → raw task."""
         ...
 
-    def history(self) -> dict[str, Raw]:
+    def history(self) -> Mapping[str, Raw]:
         """Row key → raw history row, oldest first."""
         ...
 

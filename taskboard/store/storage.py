@@ -1,14 +1,21 @@
-"""A crash-safe, multi-process TinyDB storage: one JSON file, atomic commits.
+"""A crash-safe, multi-process TinyDB storage: one JSON file plus its journal.
 
 TinyDB's own JSONStorage rewrites the file in place, so a second process or a
 kill in mid-write leaves a torn file.  This storage never writes the database
-file itself: a commit serialises the whole state, writes it to a temporary file
-in the same folder, fsyncs it, renames it over the database and fsyncs the
-folder.  Readers therefore always see either the old or the new file.
+file in place.  A commit appends what it changed to the journal beside the
+file (``journal.py``: one checksummed line, fdatasync'd), so a move costs the
+move, not the board.  Now and then — when the journal has grown, or when a
+commit must rewrite everything (a migration) — a *checkpoint* writes the whole
+state to a temporary file in the same folder (``checkpoint.py``), fsyncs it,
+renames it over the database, fsyncs the folder and removes the journal.
+Readers load the file and replay the journal lines it does not hold yet; a
+line torn by a kill was never committed and is ignored, and a kill between a
+checkpoint's rename and the journal's removal leaves only lines the file
+already holds.
 
 Writers take an inter-process lock (filelock) for the whole read-modify-write
-and, before changing anything, reload the file if another process committed
-since we last read it.  Several TinyDB writes made inside one
+and, before changing anything, catch up with every commit others made since
+we last read.  The changes made inside one
 :meth:`AtomicJSONStorage.transaction` become one commit.
 """
 
@@ -16,9 +23,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
 import tempfile
-import time
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,14 +36,25 @@ from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from ..catalogue import Phrase, Said
-from ..fileio import create_exclusive, fsync_dir, write_all
+from ..fileio import fsync_dir, write_all
+from . import journal
+from .backups import BACKUP_RING, BackupRing, remove_stale_temps
+from .checkpoint import JOURNAL_KEY, History, dump, split
+from .schema import HISTORY_TABLE, META_TABLE
+from .validate import history_row_problem
 
 LOCK_TIMEOUT_S = 15.0
-BACKUP_RING = 5
-BACKUP_EVERY_S = 600.0
 # A new database holds colleagues' notes: readable by its owner only until
 # someone shares it on purpose (a chmod that every later commit then keeps).
 NEW_FILE_MODE = 0o600
+# Checkpoint once the journal passes this share of the file (or 512 KiB): replaying
+# it at start-up then costs a small fraction of parsing the file (about 0.1 s per
+# MiB here), and a checkpoint comes every few hundred moves.
+JOURNAL_SHARE = 32
+JOURNAL_MIN_BYTES = 512 << 10
+# A clean close folds the journal in when the file is this small (a few ms).
+CLOSE_CHECKPOINT_BYTES = 1 << 20
+_MISSING = object()
 
 
 class StoreError(Said, Exception):
@@ -74,16 +92,6 @@ def _signature(path: Path) -> Signature | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, zlib.crc32(tail, zlib.crc32(head)))
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 class AtomicJSONStorage(Storage):
     """TinyDB storage that keeps the parsed file in memory and commits atomically."""
 
@@ -94,44 +102,116 @@ class AtomicJSONStorage(Storage):
         backups: int = BACKUP_RING,
         recognise: Recogniser | None = None,
     ) -> None:
-        # Resolve a symlinked path once: the lock, temp files and backups live
-        # beside the real file, and a commit replaces the file, never the link.
+        # Resolve a symlinked path once: the lock, temp files, journal and backups
+        # live beside the real file, and a commit replaces the file, never the link.
         self.path = Path(path).expanduser().resolve()
+        self.journal = journal.journal_path(self.path)
         self.backups = backups
         self.read_only_reason: str | None = None
         self._recognise = recognise
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
-        self._data: dict[str, dict[str, Any]] = {}
+        self._data: dict[str, Any] = {}
         self._sig: Signature | None = None
         self._depth = 0
         self._dirty = False
-        self._remove_stale_temps()
+        self._full = False  # the open transaction replaced data wholesale: only a checkpoint can hold it
+        self._ops: list[journal.Op] = []  # what the open transaction changed, for the journal
+        self._undo: list[tuple[Any, ...]] = []  # how to take it back if it fails
+        self._reset_journal_state()
+        self._ring = BackupRing(self.path, backups)
+        remove_stale_temps(self.path)
         if self.path.exists():
             self._load()
             if not os.stat(self.path).st_mode & stat.S_IWUSR:
                 # Honour a file marked read-only even for root, who could write it anyway.
                 self.read_only_reason = Phrase.of("store.marked_read_only", path=self.path)
 
+    def _reset_journal_state(self, epoch: str | None = None, folded: int = 0) -> None:
+        self._epoch = epoch  # the database's name in its journal; None: no journal allowed yet
+        self._applied = folded  # the last commit number our data holds
+        self._jpos = 0  # journal offset just after the last line applied
+        self._jsize = 0  # the journal's size when last read
+        self._jino: int | None = None
+        self._jtorn = False  # bytes after _jpos that are no committed line
+        self._jstale = False  # lines the file already holds (a checkpoint killed before removing them)
+        self._jforeign = False  # something that is not our journal sits at its name
+
     # -- TinyDB's Storage interface ------------------------------------------------
-    def read(self) -> dict[str, dict[str, Any]]:
+    def read(self) -> dict[str, Any]:
         """The parsed database (TinyDB reads through this on every query)."""
         return self._data
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Take TinyDB's new state; commit now unless a transaction is open."""
+    def write(self, data: dict[str, Any]) -> None:
+        """Take TinyDB's new state wholesale (a checkpoint); commit now unless a transaction is open."""
+        history = data.get(HISTORY_TABLE)
+        if history is not None and not isinstance(history, History):
+            data[HISTORY_TABLE] = History(rows=dict(history))
         self._data = data
         if self._depth:
-            self._dirty = True
+            self._dirty = self._full = True
             return
         with self.transaction():
-            self._dirty = True
+            self._dirty = self._full = True
 
     def close(self) -> None:
-        """Nothing is held open between commits."""
+        """Fold a small journal into the file if nobody else is writing (cheap, never blocks)."""
+        if self.read_only_reason or self._sig is None or self._depth:
+            return
+        with contextlib.suppress(StoreError, OSError):
+            if os.path.getsize(self.path) > CLOSE_CHECKPOINT_BYTES or not os.path.lexists(self.journal):
+                return
+            try:
+                self._lock.acquire(timeout=0)
+            except Timeout:
+                return
+            try:
+                self.refresh()
+                if self._jpos or self._jtorn or self._jstale:
+                    self._checkpoint()
+            finally:
+                self._lock.release()
 
     def replace_in_memory(self, data: Data) -> None:
         """Use ``data`` from now on without writing it (an old file read through a migration)."""
         self._data = data
+        self._wrap_history()
+
+    # -- changes (the journal's ops) -------------------------------------------------
+    def put(self, table: str, key: str, value: dict[str, Any]) -> None:
+        """Add or replace one document of ``table``."""
+        self._change(["p", table, key, value])
+
+    def delete(self, table: str, key: str) -> None:
+        """Remove one document of ``table`` if it is there."""
+        self._change(["d", table, key])
+
+    def append_rows(self, rows: dict[str, Any]) -> None:
+        """Append history rows after every existing one."""
+        self._change(["h", rows])
+
+    def _change(self, op: journal.Op) -> None:
+        if not self._depth:
+            with self.transaction():
+                self._change(op)
+            return
+        if op[0] == "h":
+            self._wrap_history().append(op[1])
+            self._undo.append(("h", list(op[1])))
+        else:
+            table = self._data.setdefault(op[1], {})
+            self._undo.append((op[1], op[2], table.get(op[2], _MISSING)))
+            if op[0] == "p":
+                table[op[2]] = op[3]
+            else:
+                table.pop(op[2], None)
+        self._ops.append(op)
+        self._dirty = True
+
+    def _wrap_history(self) -> History:
+        history = self._data.get(HISTORY_TABLE)
+        if not isinstance(history, History):
+            history = self._data[HISTORY_TABLE] = History(rows=dict(history or {}))
+        return history
 
     # -- transactions ---------------------------------------------------------------
     @property
@@ -143,11 +223,11 @@ class AtomicJSONStorage(Storage):
     def transaction(self) -> Iterator[None]:
         """Lock, catch up with other processes, run the block, commit once.
 
-        If the block raises, in-memory changes are discarded by reloading the
-        last committed file, so memory never disagrees with disk.
+        If the block raises, in-memory changes are taken back, so memory never
+        disagrees with disk.
         """
         if self.read_only_reason:
-            raise ReadOnlyDatabase(f"cannot change the database: {self.read_only_reason}")
+            raise ReadOnlyDatabase.keyed("cli.read_only", reason=self.read_only_reason)
         outer = self._depth == 0
         if outer:
             self._acquire()
@@ -165,41 +245,252 @@ class AtomicJSONStorage(Storage):
         finally:
             self._depth -= 1
             if outer:
-                self._dirty = False
+                self._dirty = self._full = False
+                self._ops, self._undo = [], []
                 self._lock.release()
 
     def refresh(self) -> bool:
-        """Reload if another process committed since we read; True if it did."""
-        sig = _signature(self.path)
-        if sig is None or sig == self._sig:
-            return False
-        self._load()
-        return True
+        """Take in commits other processes made since we read; True if there were any.
 
-    def backup_copy(self, label: str) -> Path:
-        """A full copy of the current file beside it (e.g. before a migration).
-
-        Never overwrites or writes through whatever already has the name: an
-        older copy keeps its name and this one gets a numbered one.
+        Nothing new costs a stat and an 8 KiB read of the file and a stat of the
+        journal; new journal lines cost reading just those lines.
         """
-        payload = self.path.read_bytes()
-        mode = stat.S_IMODE(os.stat(self.path).st_mode)
-        for n in range(1000):
-            target = self.path.with_name(f"{self.path.name}.{label}{'' if n == 0 else f'.{n}'}.bak")
+        sig = _signature(self.path)
+        if sig is None:
+            return False
+        if sig != self._sig:
+            self._load()
+            return True
+        try:
+            st = os.lstat(self.journal)
+        except FileNotFoundError:
+            st = None
+        if st is None or not stat.S_ISREG(st.st_mode):
+            if self._jino is None:
+                return False
+            self._load()  # our journal went away without a checkpoint: start over from the file
+            return True
+        if st.st_ino == self._jino and st.st_size == self._jsize:
+            return False
+        offset = self._jpos if st.st_ino == self._jino and st.st_size >= self._jpos else 0
+        found, jst = self._read_journal(offset)
+        changed = False
+        if found.problem is None and jst is not None:
             try:
-                fd = create_exclusive(target, mode)
-            except FileExistsError:
+                changed = self._replay(found.entries, stale_ok=True)
+            except _Retry:
+                found.problem = "retry"
+        if found.problem is not None or jst is None or _signature(self.path) != self._sig:
+            self._load()  # a checkpoint raced us, or damage: the full load settles which
+            return True
+        self._jpos, self._jsize, self._jino, self._jtorn = found.end, jst.st_size, jst.st_ino, found.torn
+        return changed
+
+    # -- loading ---------------------------------------------------------------------
+    def _load(self) -> None:
+        # The file, then the journal, then the file's signature again: a
+        # checkpoint between the two reads would pair an old file with a new
+        # journal, so read both again.
+        for _ in range(5):
+            sig = _signature(self.path)
+            loaded = self._read_file()
+            found, jst = self._read_journal(0)
+            if _signature(self.path) == sig:
+                break
+        data, epoch, folded = loaded
+        saved = (self._data, self._sig, self._epoch, self._applied)
+        self._data, self._sig = data, sig
+        self._reset_journal_state(epoch, folded)
+        try:
+            if found.problem:
+                raise CorruptDatabase(f"{self.journal} is damaged ({found.problem}); it and {self.path} "
+                                      f"were left untouched{self._hint()}")
+            if found.entries and epoch is None:
+                raise CorruptDatabase(
+                    f"{self.journal} does not belong to {self.path} (the file has no journal mark); "
+                    f"both were left untouched — move the journal away to open the file")
+            self._replay(found.entries, stale_ok=False)
+        except (_Retry, StoreError) as exc:
+            self._data, self._sig, self._epoch, self._applied = saved
+            if isinstance(exc, StoreError):
+                raise
+            raise CorruptDatabase(
+                f"{self.journal} holds changes that do not follow {self.path} (was the file restored from "
+                f"a copy?); both were left untouched — move the journal away to open the file as it is"
+            ) from None
+        if jst is not None:
+            self._jpos, self._jsize, self._jino, self._jtorn = found.end, jst.st_size, jst.st_ino, found.torn
+        else:
+            self._jforeign = os.path.lexists(self.journal)
+
+    def _read_journal(self, offset: int) -> tuple[journal.Read, os.stat_result | None]:
+        try:
+            return journal.read(self.journal, offset)
+        except OSError as exc:
+            raise StoreError(f"cannot read database journal {self.journal}: {exc.strerror}") from None
+
+    def _read_file(self) -> tuple[dict[str, Any], str | None, int]:
+        try:
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            raise StoreError(f"cannot read database {self.path}: {exc.strerror}") from None
+        if not raw.strip():
+            raise CorruptDatabase(f"database {self.path} is empty; it was left untouched{self._hint()}")
+        parts = split(raw)
+        if parts is not None:
+            data, blob = parts
+        else:
+            try:
+                data, blob = orjson.loads(raw), None
+            except orjson.JSONDecodeError as exc:
+                raise CorruptDatabase(
+                    f"database {self.path} is not valid JSON ({exc.msg} at byte {exc.pos}); "
+                    f"it was left untouched{self._hint()}"
+                ) from None
+        # Checked without the unparsed history; its rows are checked as they are parsed.
+        view = {**data, HISTORY_TABLE: {}} if blob is not None and isinstance(data, dict) else data
+        problem = self._recognise(view) if self._recognise else None
+        if problem is None and (
+            not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values())
+        ):
+            problem = "is JSON but not a taskboard database"
+        block = data.get(META_TABLE, {}).pop(JOURNAL_KEY, None) if problem is None else None
+        if problem is None and block is not None and not (
+            isinstance(block, dict) and isinstance(block.get("epoch"), str)
+            and isinstance(block.get("folded"), int) and not isinstance(block.get("folded"), bool)
+        ):
+            problem = "is a damaged taskboard database: the meta block's journal mark is not readable"
+        if problem:
+            raise CorruptDatabase(f"{self.path} {problem}; it was left untouched")
+        data[HISTORY_TABLE] = History(blob, check=self._check_row) if blob is not None else History(
+            rows=data.get(HISTORY_TABLE, {}), check=self._check_row)
+        return data, (block or {}).get("epoch"), (block or {}).get("folded", 0)
+
+    def _check_row(self, key: str, row: Any) -> None:
+        if (what := history_row_problem(row)) is not None:
+            raise CorruptDatabase(f"{self.path} is a damaged taskboard database: history row {key}: {what}")
+
+    def _replay(self, entries: list[dict[str, Any]], *, stale_ok: bool) -> bool:
+        """Apply journal entries after the ones our data holds; True if any were new."""
+        changed = False
+        history = self._wrap_history()
+        for entry in entries:
+            if entry["e"] != self._epoch:
+                raise _Retry
+            if entry["n"] <= self._applied:
+                self._jstale = self._jstale or not stale_ok
                 continue
+            if entry["n"] != self._applied + 1:
+                raise _Retry
+            problem = self._recognise(journal.subset(self._data, entry["ops"])) if self._recognise else None
+            if problem:
+                raise CorruptDatabase(f"{self.path} (with its journal, change {entry['n']}) {problem}; "
+                                      f"it was left untouched")
+            journal.apply(self._data, entry["ops"], history.append)
+            self._applied = entry["n"]
+            changed = True
+        return changed
+
+    # -- committing ------------------------------------------------------------------
+    def _commit(self) -> None:
+        if (self._full or self._sig is None or self._epoch is None or self._jtorn or self._jstale
+                or self._jforeign):
+            self._checkpoint()
+            return
+        line = journal.encode(self._epoch, self._applied + 1, self._ops)
+        # A journal longer than a share of the file would slow every start-up
+        # more than a checkpoint costs once (an import of a whole document, too).
+        if self._jpos + len(line) > self.journal_limit():
+            self._checkpoint()
+        else:
+            self._append(line)
+
+    def journal_limit(self) -> int:
+        """The journal size past which the next commit is a checkpoint."""
+        return max(JOURNAL_MIN_BYTES, (self._sig[1] if self._sig else 0) // JOURNAL_SHARE)
+
+    def _append(self, line: bytes) -> None:
+        n = self._applied + 1
+        try:
+            st = os.stat(self.path)
+            self._ring.keep_first()
+            jst = journal.append(self.journal, line, stat.S_IMODE(st.st_mode), st.st_gid)
+        except OSError as exc:
+            self._rollback()
+            raise StoreError(f"cannot write database {self.path}: {exc.strerror or exc}") from None
+        self._applied, self._jpos, self._jsize, self._jino = n, jst.st_size, jst.st_size, jst.st_ino
+
+    def _checkpoint(self) -> None:
+        history = self._wrap_history()
+        blob = history.serialised()
+        epoch = self._epoch or secrets.token_hex(8)
+        # A checkpoint is a commit too: numbering it tells a journal written after
+        # it from one that only follows an older copy of the file.
+        folded = self._applied + 1
+        payload = dump(self._data, {"epoch": epoch, "folded": folded}, blob)
+        folder = self.path.parent
+        tmp: Path | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
             try:
+                st: os.stat_result | None = os.stat(self.path)
+            except FileNotFoundError:
+                st = None
+            # mkstemp: a fresh random name opened O_EXCL, so a planted link is never followed.
+            fd, name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix(), suffix=".tmp")
+            tmp = Path(name)
+            try:
+                # Each checkpoint makes a new file: give it the old one's mode and
+                # group, or a shared 0660 database would become the writer's 0600.
+                if st is not None:
+                    with contextlib.suppress(OSError):
+                        os.fchown(fd, -1, st.st_gid)
+                os.fchmod(fd, stat.S_IMODE(st.st_mode) if st is not None else NEW_FILE_MODE)
                 write_all(fd, payload)
             finally:
                 os.close(fd)
-            return target
-        raise StoreError(f"cannot make a backup copy beside {self.path}: too many old copies")
+            self._ring.rotate()
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            self._rollback()
+            raise StoreError(f"cannot write database {self.path}: {exc.strerror}") from None
+        fsync_dir(folder)
+        # The file holds every line of the journal now; a kill before this
+        # removal leaves lines the next load recognises as already folded.
+        journal.remove(self.journal)
+        history.settle(blob)
+        self._sig = _signature(self.path)
+        self._reset_journal_state(epoch, folded)
+
+    def _rollback(self) -> None:
+        if self._full or self._sig is None:
+            if self._sig is None:
+                self._data = {}
+            else:
+                self._load()
+            return
+        history = self._wrap_history()
+        for undo in reversed(self._undo):
+            if undo[0] == "h":
+                history.forget(undo[1])
+                continue
+            table, key, old = undo
+            if old is _MISSING:
+                self._data.get(table, {}).pop(key, None)
+            else:
+                self._data.setdefault(table, {})[key] = old
+
+    # -- backups -----------------------------------------------------------------------
+    def backup_copy(self, label: str) -> Path:
+        """A full copy of the current file beside it (e.g. before a migration); see :class:`BackupRing`."""
+        return self._ring.copy(label)
 
     def backup_paths(self) -> list[Path]:
         """Existing ring backups, newest first."""
-        return [p for i in range(1, self.backups + 1) if (p := self._ring(i)).exists()]
+        return self._ring.paths()
 
     # -- internals ------------------------------------------------------------------
     def _acquire(self) -> None:
@@ -225,115 +516,13 @@ class AtomicJSONStorage(Storage):
             return f"no permission to write in {self.path.parent}"
         return exc.strerror or type(exc).__name__
 
-    def _load(self) -> None:
-        try:
-            sig = _signature(self.path)
-            raw = self.path.read_bytes()
-        except OSError as exc:
-            raise StoreError(f"cannot read database {self.path}: {exc.strerror}") from None
-        if not raw.strip():
-            raise CorruptDatabase(f"database {self.path} is empty; it was left untouched{self._hint()}")
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise CorruptDatabase(
-                f"database {self.path} is not valid JSON ({exc.msg} at byte {exc.pos}); "
-                f"it was left untouched{self._hint()}"
-            ) from None
-        problem = self._recognise(data) if self._recognise else None
-        if problem is None and (
-            not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values())
-        ):
-            problem = "is JSON but not a taskboard database"
-        if problem:
-            raise CorruptDatabase(f"{self.path} {problem}; it was left untouched")
-        self._data, self._sig = data, sig
-
-    def _temp_prefix(self, pid: int | None = None) -> str:
-        return f".{self.path.name}.{os.getpid() if pid is None else pid}."
-
-    def _remove_stale_temps(self) -> None:
-        # A writer killed between writing its temp file and the rename leaves
-        # `.tasks.json.<pid>.<random>.tmp` behind; the database itself is intact.
-        with contextlib.suppress(OSError):
-            for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-                pid = tmp.name[len(self.path.name) + 2 :].split(".", 1)[0]
-                if pid.isdigit() and not _alive(int(pid)) and tmp.is_file() and not tmp.is_symlink():
-                    with contextlib.suppress(OSError):
-                        tmp.unlink()
+    def _temp_prefix(self) -> str:
+        return f".{self.path.name}.{os.getpid()}."
 
     def _hint(self) -> str:
         found = self.backup_paths()
         return f" (latest backup: {found[0]})" if found else ""
 
-    def _rollback(self) -> None:
-        if self._sig is None:
-            self._data = {}
-        else:
-            self._load()
 
-    def _ring(self, i: int) -> Path:
-        return self.path.with_name(f"{self.path.name}.{i}.bak")
-
-    def _rotate_backups(self) -> None:
-        # Hard links make a backup of the outgoing version free: the rename
-        # below leaves the old inode alive under the backup's name.
-        if self.backups <= 0 or not self.path.exists():
-            return
-        newest = self._ring(1)
-        with contextlib.suppress(FileNotFoundError):
-            if time.time() - newest.stat().st_mtime < BACKUP_EVERY_S:
-                return
-        # unlink and rename act on a planted link itself, never on its target.
-        with contextlib.suppress(FileNotFoundError):
-            self._ring(self.backups).unlink()
-        for i in range(self.backups - 1, 0, -1):
-            with contextlib.suppress(FileNotFoundError):
-                os.replace(self._ring(i), self._ring(i + 1))
-        with contextlib.suppress(FileNotFoundError):
-            newest.unlink()  # only there if something raced us; never written through
-        try:
-            os.link(self.path, newest, follow_symlinks=False)
-        except FileExistsError:
-            return
-        except OSError:
-            with contextlib.suppress(FileExistsError):
-                fd = create_exclusive(newest, stat.S_IMODE(os.stat(self.path).st_mode))
-                try:
-                    write_all(fd, self.path.read_bytes())
-                finally:
-                    os.close(fd)
-
-    def _commit(self) -> None:
-        payload = orjson.dumps(self._data)
-        folder = self.path.parent
-        tmp: Path | None = None
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            try:
-                st: os.stat_result | None = os.stat(self.path)
-            except FileNotFoundError:
-                st = None
-            # mkstemp: a fresh random name opened O_EXCL, so a planted link is never followed.
-            fd, name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix(), suffix=".tmp")
-            tmp = Path(name)
-            try:
-                # Each commit makes a new file: give it the old one's mode and
-                # group, or a shared 0660 database would become the writer's 0600.
-                if st is not None:
-                    with contextlib.suppress(OSError):
-                        os.fchown(fd, -1, st.st_gid)
-                os.fchmod(fd, stat.S_IMODE(st.st_mode) if st is not None else NEW_FILE_MODE)
-                write_all(fd, payload)
-            finally:
-                os.close(fd)
-            self._rotate_backups()
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
-            self._rollback()
-            raise StoreError(f"cannot write database {self.path}: {exc.strerror}") from None
-        fsync_dir(folder)
-        self._sig = _signature(self.path)
+class _Retry(Exception):
+    """Journal lines that do not follow what we hold: read everything again."""

@@ -15,6 +15,7 @@ from ..model import task_id as make_task_id
 from ..recurrence import next_due, period_after
 from ..safetext import clean
 from .backends import open_records
+from .bulk import collector_paused
 from .history import (
     CREATED,
     Action,
@@ -28,9 +29,10 @@ from .results import Changes, Conflict, UnknownTask
 from .schema import (
     SCHEMA_VERSION,
 )
-from .storage import ReadOnlyDatabase, StoreError
+from .storage import CorruptDatabase, ReadOnlyDatabase, StoreError
 from .tables import encode
 from .undo import UndoMixin
+from .validate import task_problems
 
 # The source of tasks added by hand when the user names none.
 MANUAL_SOURCE = "手工添加"
@@ -101,15 +103,24 @@ class TaskStore(ImportMixin, UndoMixin):
             raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)").said(
                 "cli.unknown_task", task_id=task_id
             )
+        # Every change starts here: a damaged row is refused before anything is written.
+        self._task(task_id, raw)
         return raw
 
-    def _task(self, raw: dict[str, Any]) -> Task:
-        cached = self._task_cache.get(raw["id"])
+    def _task(self, task_id: str, raw: dict[str, Any]) -> Task:
+        cached = self._task_cache.get(task_id)
         rev = (raw.get("revision", 0), raw.get("updated", ""))
         if cached and cached[0] == rev:
             return cached[1]
-        task = Task.from_dict(raw)
-        self._task_cache[raw["id"]] = (rev, task)
+        task = Task.from_plain_dict(raw) if raw.get("id") == task_id else None
+        if task is None:
+            # The fast path's checks failed: text to clean, or a damaged row.  A
+            # file is validated whole when opened; a server's rows are checked here.
+            found = task_problems(task_id, raw)
+            if found:
+                raise CorruptDatabase(f"{self.path} is a damaged taskboard database: {found[0]}")
+            task = Task.from_dict(raw)
+        self._task_cache[task_id] = (rev, task)
         return task
 
     def all(self, *, archived: bool | None = False) -> list[Task]:
@@ -118,15 +129,15 @@ class TaskStore(ImportMixin, UndoMixin):
         Retired tasks are left out unless ``archived`` is True (only them) or
         None (everything, e.g. for a full export).
         """
-        tasks = (self._task(raw) for raw in self._raw_tasks().values())
+        with collector_paused():
+            tasks = [self._task(key, raw) for key, raw in self._raw_tasks().items()]
         if archived is None:
-            return list(tasks)
+            return tasks
         return [t for t in tasks if bool(t.archived) is archived]
 
     def get(self, task_id: str) -> Task:
         """The task with ``task_id``; raise :class:`UnknownTask` if there is none."""
-        raw = self._raw(task_id)
-        return self._task(raw)
+        return self._task(task_id, self._raw(task_id))
 
     def find(
         self,
@@ -375,7 +386,7 @@ class TaskStore(ImportMixin, UndoMixin):
         self._require_writable()
         title, source = clean(title).strip(), clean(source).strip() or MANUAL_SOURCE
         if not title:
-            raise StoreError("a task needs a title")
+            raise StoreError.keyed("cli.title_needed")
         with self.transaction():
             numbers = [r.get("number", "") for r in self._raw_tasks().values() if r.get("source") == source]
             number = str(max((int(n) for n in numbers if str(n).isdigit()), default=0) + 1)
@@ -405,7 +416,7 @@ class TaskStore(ImportMixin, UndoMixin):
         reason = archive_reason(reason)
         with self.transaction():
             if self._raw(task_id).get("archived"):
-                raise StoreError(f"task {task_id} is already archived")
+                raise StoreError.keyed("cli.already_archived", task_id=task_id)
             self._update_fields(task_id, {"archived": reason}, Action.ARCHIVE)
         return self.get(task_id)
 
@@ -414,7 +425,7 @@ class TaskStore(ImportMixin, UndoMixin):
         self._require_writable()
         with self.transaction():
             if not self._raw(task_id).get("archived"):
-                raise StoreError(f"task {task_id} is not archived")
+                raise StoreError.keyed("cli.not_archived", task_id=task_id)
             self._update_fields(task_id, {"archived": ""}, Action.RESTORE)
         return self.get(task_id)
 
@@ -426,7 +437,7 @@ class TaskStore(ImportMixin, UndoMixin):
         self._require_writable()
         old, new = old.strip(), clean(new).strip()
         if not old or not new or old == new:
-            raise StoreError("a merge needs two different unit names")
+            raise StoreError.keyed("cli.merge_two_names")
         changed: list[str] = []
         with self.transaction():
             for task_id, raw in list(self._raw_tasks().items()):

@@ -1,4 +1,4 @@
-"""The embedded default backend: one JSON file, written through TinyDB and :class:`AtomicJSONStorage`."""
+"""The embedded default backend: one JSON file and its journal, through :class:`AtomicJSONStorage`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from .schema import (
     schema_of,
 )
 from .storage import AtomicJSONStorage
-from .tables import TaskDB
 from .validate import first_problem
 
 
@@ -28,7 +27,8 @@ class TinyDBRecords:
 
     Reads come straight from the parsed file the storage holds (wrapping
     10,000 documents in TinyDB ``Document`` copies per read would cost more
-    than the query); writes go through TinyDB tables keyed by our own ids.
+    than the query).  Writes go to the storage as the changes they are, so a
+    commit journals the change instead of rewriting the file.
     """
 
     def __init__(self, path: str | Path, *, writable: bool = True) -> None:
@@ -38,11 +38,6 @@ class TinyDBRecords:
         if not writable:
             # A reading command must leave the file exactly as it found it.
             self.storage.read_only_reason = Phrase.of("store.opened_read_only", path=self.path)
-        db = TaskDB(storage=lambda: self.storage)
-        self._tasks = db.table(TASKS_TABLE, cache_size=0)
-        self._history = db.table(HISTORY_TABLE, cache_size=0)
-        self._meta = db.table(META_TABLE, cache_size=0)
-        self._documents = db.table(DOCUMENTS_TABLE, cache_size=0)
         self.migrated_from: tuple[int, Path] | None = None  # (old version, backup copy)
         self._check_schema()
 
@@ -81,7 +76,7 @@ class TinyDBRecords:
         return self.storage.read().get(TASKS_TABLE, {})
 
     def history(self) -> dict[str, Raw]:
-        """Row key → raw row, in commit order (the file keeps insertion order)."""
+        """Row key → raw row, in commit order (a read-only mapping, parsed from the file when first used)."""
         return self.storage.read().get(HISTORY_TABLE, {})
 
     def documents(self) -> dict[str, Raw]:
@@ -104,23 +99,24 @@ class TinyDBRecords:
 
     def put_task(self, task_id: str, raw: Raw) -> None:
         """Add or replace one task."""
-        self._tasks.put(task_id, raw)
+        self.storage.put(TASKS_TABLE, task_id, raw)
 
     def delete_task(self, task_id: str) -> None:
         """Remove one task."""
-        self._tasks.drop(task_id)
+        self.storage.delete(TASKS_TABLE, task_id)
 
     def append_history(self, rows: dict[str, Raw]) -> None:
         """Append history rows after the existing ones."""
-        self._history.put_many(rows)
+        self.storage.append_rows(rows)
 
     def put_document(self, source: str, raw: Raw) -> None:
         """Add or replace one document's info."""
-        self._documents.put(source, raw)
+        self.storage.put(DOCUMENTS_TABLE, source, raw)
 
     def put_meta(self, meta: Raw) -> None:
         """Replace the meta block."""
-        self._meta.put(META_KEY, meta)
+        self.storage.put(META_TABLE, META_KEY, meta)
 
     def close(self) -> None:
-        """Nothing stays open between commits."""
+        """Nothing stays open between commits; a small journal is folded into the file."""
+        self.storage.close()

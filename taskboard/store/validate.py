@@ -9,7 +9,7 @@ file with any, naming the file, the task and the field, and writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -49,6 +49,42 @@ def _kind(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
+def _task_ok(key: str, raw: Any) -> bool:
+    """The common case — a sound task — in one pass of cheap checks (start-up validates
+    10,000 of them); any doubt is left to :func:`_task_problems`, which says what is wrong."""
+    if type(raw) is not dict or raw.get("id") != key:
+        return False
+    get = raw.get
+    for name in _TEXT_FIELDS:
+        if type(get(name, "")) is not str:
+            return False
+    if type(get("number", "")) not in (str, int):
+        return False
+    for name in _LIST_FIELDS:
+        value = get(name) or []
+        if type(value) is not list or any(type(v) is not str for v in value):
+            return False
+    deadline = get("deadline")
+    if deadline is not None:
+        if type(deadline) is not str:
+            return False
+        try:
+            date.fromisoformat(deadline)
+        except ValueError:
+            return False
+    status, kind, revision = get("status"), get("deadline_kind"), get("revision", 0)
+    if type(status or "") is not str or type(kind or "") is not str:
+        return False  # a list here is damage, and unhashable for the set tests below
+    if (status and status not in _STATUSES) or (kind and kind not in _KINDS) or type(revision) is not int:
+        return False
+    notes = get("notes") or []
+    return type(notes) is list and all(
+        type(n) is dict and type(n.get("at", "")) is str and type(n.get("author", "")) is str
+        and type(n.get("text", "")) is str
+        for n in notes
+    )
+
+
 def _task_problems(key: str, raw: Any) -> Iterator[str]:
     if not isinstance(raw, dict):
         yield f"must be an object, not {_kind(raw)}"
@@ -75,9 +111,9 @@ def _task_problems(key: str, raw: Any) -> Iterator[str]:
                 date.fromisoformat(deadline)
             except ValueError:
                 yield f"deadline {deadline!r} is not a YYYY-MM-DD date"
-    if (status := raw.get("status")) and status not in _STATUSES:
+    if (status := raw.get("status")) and (not isinstance(status, str) or status not in _STATUSES):
         yield f"status {status!r} is not one of {', '.join(sorted(_STATUSES))}"
-    if (kind := raw.get("deadline_kind")) and kind not in _KINDS:
+    if (kind := raw.get("deadline_kind")) and (not isinstance(kind, str) or kind not in _KINDS):
         yield f"deadline_kind {kind!r} is not one of {', '.join(sorted(_KINDS))}"
     revision = raw.get("revision", 0)
     if not isinstance(revision, int) or isinstance(revision, bool):
@@ -93,15 +129,29 @@ def _task_problems(key: str, raw: Any) -> Iterator[str]:
                 yield f"note {i} must be an object with text fields at, author and text"
 
 
+def task_problems(key: str, raw: Any) -> list[Problem]:
+    """Every problem with one stored task (``key``: the id it is stored under)."""
+    if _task_ok(key, raw):
+        return []
+    return [Problem(f"task {key!r}", what) for what in _task_problems(key, raw)]
+
+
+def history_row_problem(row: Any) -> str | None:
+    """What is wrong with one history row, or None (also used on rows read lazily, see checkpoint.py)."""
+    if not isinstance(row, dict):
+        return f"must be an object, not {_kind(row)}"
+    if not isinstance(row.get("seq"), int) or not isinstance(row.get("task", ""), str):
+        return "needs a whole-number seq and a task id"
+    return None
+
+
 def _history_problems(table: Any) -> Iterator[Problem]:
-    if not isinstance(table, dict):
+    if not isinstance(table, Mapping):
         yield Problem("the history", f"must be an object, not {_kind(table)}")
         return
     for key, row in table.items():
-        if not isinstance(row, dict):
-            yield Problem(f"history row {key}", f"must be an object, not {_kind(row)}")
-        elif not isinstance(row.get("seq"), int) or not isinstance(row.get("task", ""), str):
-            yield Problem(f"history row {key}", "needs a whole-number seq and a task id")
+        if (what := history_row_problem(row)) is not None:
+            yield Problem(f"history row {key}", what)
 
 
 def problems(data: Any) -> list[Problem]:
@@ -129,7 +179,7 @@ def problems(data: Any) -> list[Problem]:
         found.append(Problem("the tasks table", f"must be an object, not {_kind(tasks)}"))
     else:
         for key, raw in tasks.items():
-            found.extend(Problem(f"task {key!r}", what) for what in _task_problems(key, raw))
+            found.extend(task_problems(key, raw))
     found.extend(_history_problems(data.get(HISTORY_TABLE, {})))
     for name in ("documents", "aliases"):
         if not isinstance(data.get(name, {}), dict):

@@ -7,7 +7,7 @@ quick for commands that never open the board.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from taskboard.store import TaskStore
@@ -18,7 +18,7 @@ __all__ = ["create_app", "run"]
 
 
 def create_app(
-    store: TaskStore, *, today: date, lang: str, theme: str | None = None, **options: object
+    store: TaskStore, *, today: date, lang: str, theme: str | None = None, **options: Any
 ) -> TaskboardApp:
     """The board app over ``store``, counting down from ``today``, labelled in ``lang``.
 
@@ -27,7 +27,7 @@ def create_app(
     """
     from .app import TaskboardApp
 
-    return TaskboardApp(store, today=today, lang=lang, theme=theme, **options)  # type: ignore[arg-type]
+    return TaskboardApp(store, today=today, lang=lang, theme=theme, **options)
 
 
 def run(

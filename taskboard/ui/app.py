@@ -21,10 +21,10 @@ from taskboard.store import TaskStore
 from . import compositor_fix
 from .board_model import BoardModel, SortKey, filters_from
 from .commands import BoardCommands
-from .gateway import Reply, StoreGateway
+from .gateway import Op, Reply, StoreGateway
 from .i18n import LANGS, tr
 from .keys import APP_KEYS, bindings, localize
-from .messages import StoreReplied
+from .messages import reply_message
 from .screens.board_screen import BoardScreen
 from .screens.help_screen import HelpScreen
 from .themes import DEFAULT_THEME, load_themes, readable
@@ -80,7 +80,7 @@ class TaskboardApp(App[None]):
             filters=filters_from(saved.get("filters")),
             sort=SortKey(sort) if sort in set(SortKey) else SortKey.DEADLINE,
         )
-        self.board = BoardScreen(self.gateway, self.model, lang=lang)
+        self.board = BoardScreen(self.gateway, self.model, lang=lang, start_today=self.start_today)
         self._theme_loaded = False
         self._themes_checked = False
         self._unknown_theme: str | None = None
@@ -188,12 +188,13 @@ class TaskboardApp(App[None]):
         self.gateway.serve(self._deliver, stop=lambda: worker.is_cancelled)
 
     def _deliver(self, reply: Reply) -> None:
-        self.board.post_message(StoreReplied(reply))
+        # Typed by outcome (Moved, Failed…), posted from this worker thread to the board.
+        self.board.post_message(reply_message(reply))
 
     def _poll(self) -> None:
         # Skip while writes are queued: they reload what others wrote anyway.
         if not self.gateway.busy:
-            self.gateway.submit("refresh", None, _refresh)
+            self.gateway.submit(Op.REFRESH, None, _refresh)
 
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies); say which key does, in the board's language."""

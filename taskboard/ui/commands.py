@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .i18n import tr
 from .keys import APP_KEYS, BOARD_KEYS, key_text
 from .screens.board_week import REPORTS
+
+if TYPE_CHECKING:
+    from .app import TaskboardApp
 
 # Orders offered by name as well as through the `r` cycle.
 _SORTS = ("sort_deadline", "sort_number", "sort_lead")
@@ -25,9 +29,9 @@ class BoardCommands(Provider):
     """One palette entry per board action, with its key as the help text."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        app = self.app
-        board = app.board  # type: ignore[attr-defined]
-        lang = app.lang  # type: ignore[attr-defined]
+        # This provider is registered on TaskboardApp only (its COMMANDS).
+        app = cast("TaskboardApp", self.app)
+        board, lang = app.board, app.lang
         found: list[tuple[str, str, Callable[[], object]]] = []
         for spec in BOARD_KEYS:
             if spec.palette:

@@ -5,7 +5,8 @@ A commit rewrites and fsyncs the whole database file: ~5 ms at 1,000 tasks but
 there.  Neither should freeze the keyboard, so every write and every reload
 runs on one worker thread, strictly in the order they were asked for (`]` `]`
 must move a card twice, in that order).  The UI updates at once and learns the
-outcome from a :class:`Reply`.
+outcome from a :class:`Reply`, which the app turns into a typed message
+(``messages.reply_message``: ``Moved``, ``Failed``…) for the board.
 
 The store is not thread-safe, so the worker holds :attr:`StoreGateway.lock`
 for each job and the UI takes it for its few direct reads (a task's history).
@@ -26,6 +27,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from taskboard.model import Task
@@ -34,11 +36,29 @@ from taskboard.store import Conflict, StoreError, TaskStore, UnknownTask
 log = logging.getLogger(__name__)
 
 
+class Op(StrEnum):
+    """What a store job does: it picks the job's reply message (see messages.py)."""
+
+    MOVE = "move"
+    NOTE = "note"
+    EDIT = "edit"
+    ADD = "add"
+    ARCHIVE = "archive"
+    RESTORE = "restore"
+    REVIEW = "review"  # clear the importer's review flags
+    UNDO = "undo"
+    REFRESH = "refresh"  # poll for other processes' commits
+    BULK_MOVE = "bulk_move"
+    BULK_NOTE = "bulk_note"
+    BULK_ARCHIVE = "bulk_archive"
+    BULK_EDIT = "bulk_edit"
+
+
 @dataclass(frozen=True, slots=True)
 class Reply:
     """The outcome of one queued store job."""
 
-    op: str  # move, note, edit, undo, refresh
+    op: Op
     task_id: str | None
     result: Any = None
     error: str | None = None  # a one-line, user-facing message
@@ -48,13 +68,15 @@ class Reply:
     # and which of them another session (process, board) changed.
     changed: dict[str, Task | None] | None = None
     foreign: frozenset[str] = frozenset()
+    ids: tuple[str, ...] = ()  # the tasks a bulk job writes (put back on the board if it fails)
 
 
 @dataclass(frozen=True, slots=True)
 class _Job:
-    op: str
+    op: Op
     task_id: str | None
     fn: Callable[[TaskStore], Any]
+    ids: tuple[str, ...] = ()
 
 
 class StoreGateway:
@@ -77,14 +99,20 @@ class StoreGateway:
         with self.lock:
             return fn(self.store)
 
-    def submit(self, op: str, task_id: str | None, fn: Callable[[TaskStore], Any]) -> None:
-        """Queue ``fn(store)``; its :class:`Reply` is delivered by :meth:`serve`."""
+    def submit(
+        self, op: Op, task_id: str | None, fn: Callable[[TaskStore], Any], *, ids: tuple[str, ...] = ()
+    ) -> None:
+        """Queue ``fn(store)``; its :class:`Reply` is delivered by :meth:`serve`.
+
+        ``task_id`` is the one task a job writes (its optimistic change is kept
+        until the reply); ``ids`` the tasks of a bulk job.
+        """
         if self._closed:
             log.warning("store job %s after close: dropped", op)
             return
         if task_id is not None:
             self.pending[task_id] += 1
-        self._jobs.put(_Job(op, task_id, fn))
+        self._jobs.put(_Job(op, task_id, fn, ids))
 
     def replied(self, reply: Reply) -> None:
         """Note on the UI thread that ``reply``'s job is over."""
@@ -141,6 +169,7 @@ class StoreGateway:
             conflict=conflict,
             changed=changed,
             foreign=foreign,
+            ids=job.ids,
         )
 
     def _feed(self) -> tuple[dict[str, Task | None] | None, frozenset[str]]:

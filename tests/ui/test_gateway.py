@@ -6,7 +6,7 @@ import threading
 
 from taskboard.model import Status
 from taskboard.store import StoreError
-from taskboard.ui.gateway import StoreGateway
+from taskboard.ui.gateway import Op, StoreGateway
 from tests.ui.board_helpers import SRC_A, tid
 
 
@@ -16,15 +16,15 @@ def test_jobs_run_in_order_and_replies_come_back(store):
     thread = threading.Thread(target=gateway.serve, args=(replies.append,))
     thread.start()
     a3 = tid(SRC_A, "3")
-    gateway.submit("move", a3, lambda s: s.move(a3, Status.IN_PROGRESS))
-    gateway.submit("move", a3, lambda s: s.move(a3, Status.DONE))
-    gateway.submit("note", a3, lambda s: s.add_note(a3, ""))  # refused by the store
-    gateway.submit("boom", None, lambda s: 1 / 0)
+    gateway.submit(Op.MOVE, a3, lambda s: s.move(a3, Status.IN_PROGRESS))
+    gateway.submit(Op.MOVE, a3, lambda s: s.move(a3, Status.DONE))
+    gateway.submit(Op.NOTE, a3, lambda s: s.add_note(a3, ""))  # refused by the store
+    gateway.submit(Op.EDIT, None, lambda s: 1 / 0)
     assert gateway.pending[a3] == 3
     gateway.close()
     thread.join(5)
     assert not thread.is_alive()
-    assert [r.op for r in replies] == ["move", "move", "note", "boom"]
+    assert [r.op for r in replies] == [Op.MOVE, Op.MOVE, Op.NOTE, Op.EDIT]
     assert replies[1].result.status is Status.DONE
     assert replies[2].error == str(StoreError("a note needs some text"))
     assert "ZeroDivisionError" in replies[3].error
@@ -37,7 +37,7 @@ def test_jobs_run_in_order_and_replies_come_back(store):
 def test_nothing_is_queued_after_close(store):
     gateway = StoreGateway(store)
     gateway.close()
-    gateway.submit("move", "x", lambda s: None)
+    gateway.submit(Op.MOVE, "x", lambda s: None)
     thread = threading.Thread(target=gateway.serve, args=(lambda r: None,))
     thread.start()
     thread.join(5)

@@ -6,14 +6,13 @@ from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label
+from textual.widgets import Input
 
 from taskboard.clock import parse_date
 from taskboard.model import split_units
 
 from ..i18n import tr
-from .edit_screen import EditScreen
+from .edit_screen import TaskForm
 
 # Where a hand-made task is filed unless the user names a source (the store's own default).
 DEFAULT_SOURCE = ""
@@ -36,43 +35,29 @@ def new_task_fields(*, title: str, lead: str, co: str, deadline: str, source: st
     return fields
 
 
-class AddScreen(EditScreen):
+class AddScreen(TaskForm):
     """The add form; dismisses with ``add_task`` keyword arguments, or None."""
 
     def __init__(self, *, lang: str) -> None:
-        # The edit form over no task: only its layout, fields and keys are reused.
-        super().__init__(None, lang=lang)  # type: ignore[arg-type]
+        super().__init__(tr(lang, "add_title"), lang=lang)
 
-    def compose(self) -> ComposeResult:
+    def compose_fields(self) -> ComposeResult:
         """Title, lead units, co-units, deadline, source."""
-        lang = self._lang
-        with Vertical(id="dialog"):
-            yield Label(tr(lang, "add_title"), id="edit-title", markup=False)
-            with VerticalScroll(id="edit-fields"):
-                yield self._field("field_title", Input(id="edit-title-input", compact=True))
-                yield self._field("field_lead_units", Input(id="edit-lead", compact=True))
-                yield self._field("field_co_units", Input(id="edit-co", compact=True), hint="edit_units_hint")
-                yield self._field(
-                    "field_deadline", Input(placeholder="YYYY-MM-DD", id="edit-deadline", compact=True)
-                )
-                yield self._field(
-                    "field_source",
-                    Input(placeholder=tr(lang, "add_source_hint"), id="add-source", compact=True),
-                )
-            yield Label("", id="edit-error", markup=False)
-            yield Label(tr(lang, "edit_hint"), classes="field-hint")
-            with Horizontal(id="edit-buttons"):
-                yield Button(tr(lang, "edit_cancel"), id="edit-cancel", compact=True)
-                yield Button(tr(lang, "edit_save"), variant="primary", id="edit-save", compact=True)
+        yield self._field("field_title", Input(id="edit-title-input", compact=True))
+        yield self._field("field_lead_units", Input(id="edit-lead", compact=True))
+        yield self._field("field_co_units", Input(id="edit-co", compact=True), hint="edit_units_hint")
+        yield self._field("field_deadline", Input(placeholder="YYYY-MM-DD", id="edit-deadline", compact=True))
+        yield self._field(
+            "field_source",
+            Input(placeholder=tr(self._lang, "add_source_hint"), id="add-source", compact=True),
+        )
 
-    def action_save(self) -> None:
-        """Validate and dismiss with the new task's fields."""
-        self._dismiss_checked(
-            lambda: new_task_fields(
-                title=self._value("#edit-title-input"),
-                lead=self._value("#edit-lead"),
-                co=self._value("#edit-co"),
-                deadline=self._value("#edit-deadline"),
-                source=self._value("#add-source"),
-            )
+    def read_form(self) -> dict[str, Any]:
+        """The new task's fields."""
+        return new_task_fields(
+            title=self._value("#edit-title-input"),
+            lead=self._value("#edit-lead"),
+            co=self._value("#edit-co"),
+            deadline=self._value("#edit-deadline"),
+            source=self._value("#add-source"),
         )

@@ -2,8 +2,8 @@
 
 The screen owns the :class:`BoardModel` and pushes its columns down to the
 column widgets.  Changes are shown at once and saved through the
-:class:`StoreGateway`'s writer thread; its replies come back as
-:class:`StoreReplied` messages.
+:class:`StoreGateway`'s writer thread; its replies come back as typed
+messages (``Moved``, ``Failed``…) handled in ``board_replies.py``.
 """
 
 from __future__ import annotations
@@ -16,20 +16,22 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from taskboard.clock import BadDate, parse_date
 from taskboard.model import DocumentInfo, Status, Task
-from taskboard.store import Conflict, TaskStore, UnknownTask
+from taskboard.store import TaskStore, UnknownTask
 
 from ..board_model import BoardModel, Filters, SortKey
-from ..gateway import Reply, StoreGateway
-from ..i18n import has_key, tr
+from ..gateway import Op, StoreGateway
+from ..i18n import tr
 from ..keys import BOARD_KEYS, bindings, localize
-from ..messages import StoreReplied, TaskAction
+from ..messages import EditAsked, MoveAsked, NoteAsked, ReviewClearAsked
 from ..widgets.board_footer import BoardFooter
 from ..widgets.card_column import CardColumn
 from ..widgets.filter_bar import FilterBar
+from .board_replies import ReplyHandlers
 from .board_week import WeekActions
 from .detail_screen import DetailScreen
 from .edit_screen import EditScreen
@@ -41,17 +43,26 @@ log = logging.getLogger(__name__)
 Dirty = dict[Status, int]  # per column, the first row that changed
 
 
-class BoardScreen(WeekActions, Screen[None]):
+class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
     """The board; see the module docstring."""
 
     BINDINGS = bindings(BOARD_KEYS)
 
-    def __init__(self, gateway: StoreGateway, model: BoardModel, *, lang: str) -> None:
+    # The as-of date countdowns count from: the columns are bound to it (data_bind),
+    # an open detail screen follows it, and the model's date filters use it.
+    today: reactive[date] = reactive(date.min, init=False)
+
+    def __init__(
+        self, gateway: StoreGateway, model: BoardModel, *, lang: str, start_today: date | None = None
+    ) -> None:
         super().__init__(id="board")
         localize(self._bindings, lang)
         self.gateway = gateway
         self.model = model
         self.lang = lang
+        self.set_reactive(BoardScreen.today, model.today)
+        # The date the board was started with (--today): what a settings reset goes back to.
+        self.start_today = start_today or model.today
         self._column = Status.NOT_STARTED
         self._columns: dict[Status, CardColumn] | None = None
         self._last_refresh_error: str | None = None
@@ -63,7 +74,8 @@ class BoardScreen(WeekActions, Screen[None]):
         yield FilterBar(self.lang, id="filter-bar")
         with Horizontal(id="columns"):
             for status in Status:
-                yield CardColumn(status, lang=self.lang, today=self.model.today, id=f"column-{status.value}")
+                column = CardColumn(status, lang=self.lang, today=self.today, id=f"column-{status.value}")
+                yield column.data_bind(BoardScreen.today)
         yield BoardFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -105,7 +117,7 @@ class BoardScreen(WeekActions, Screen[None]):
             shown=m.shown,
             total=m.total,
             sort=m.sort,
-            today=m.today,
+            today=self.today,
             read_only=self.gateway.store.read_only_reason is not None,
             marked=len(getattr(self, "marks", ())),
             labels=self.doc_labels,
@@ -262,8 +274,8 @@ class BoardScreen(WeekActions, Screen[None]):
         # The move carries the status the user saw: if a colleague moved the
         # card since, the store refuses instead of overwriting their move.
         seen = task.status
-        today = self.model.today  # a recurring task rolls on from the board's as-of date
-        self.gateway.submit("move", task_id, lambda s: s.move(task_id, target, expect=seen, today=today))
+        today = self.today  # a recurring task rolls on from the board's as-of date
+        self.gateway.submit(Op.MOVE, task_id, lambda s: s.move(task_id, target, expect=seen, today=today))
 
     def _writable(self) -> bool:
         reason = self.gateway.store.read_only_reason
@@ -282,9 +294,7 @@ class BoardScreen(WeekActions, Screen[None]):
         if task is None:
             return
         history = self.gateway.read(lambda s: s.history(task_id))
-        detail = DetailScreen(
-            task, history, lang=self.lang, today=self.model.today, documents=self.documents
-        )
+        detail = DetailScreen(task, history, owner=self, lang=self.lang, documents=self.documents)
         self.app.push_screen(detail)
 
     def action_note(self) -> None:
@@ -302,7 +312,7 @@ class BoardScreen(WeekActions, Screen[None]):
 
         def save(text: str | None) -> None:
             if text and text.strip():
-                self.gateway.submit("note", task_id, lambda s: s.add_note(task_id, text))
+                self.gateway.submit(Op.NOTE, task_id, lambda s: s.add_note(task_id, text))
 
         def validate(text: str) -> str | None:
             return None if text.strip() else tr(self.lang, "error_note_empty")
@@ -327,21 +337,26 @@ class BoardScreen(WeekActions, Screen[None]):
             if changes:
                 # Refused if any edited field changed since the form was filled from the card.
                 seen = {name: getattr(task, name) for name in changes}
-                self.gateway.submit("edit", task_id, lambda s: s.edit(task_id, expect=seen, **changes))
+                self.gateway.submit(Op.EDIT, task_id, lambda s: s.edit(task_id, expect=seen, **changes))
 
         self.app.push_screen(EditScreen(task, lang=self.lang), save)
 
-    @on(TaskAction)
-    def _task_action(self, message: TaskAction) -> None:
-        # Sent by the detail screen: the same actions, on the task it shows.
-        if message.action == "note":
-            self.ask_note(message.task_id)
-        elif message.action == "edit":
-            self.ask_edit(message.task_id)
-        elif message.action in ("move_next", "move_prev"):
-            self.move_task(message.task_id, forward=message.action == "move_next")
-        elif message.action == "clear_review":
-            self.clear_review(message.task_id)
+    # Sent by the detail screen: the same actions, on the task it shows.
+    @on(NoteAsked)
+    def _note_asked(self, message: NoteAsked) -> None:
+        self.ask_note(message.task_id)
+
+    @on(EditAsked)
+    def _edit_asked(self, message: EditAsked) -> None:
+        self.ask_edit(message.task_id)
+
+    @on(MoveAsked)
+    def _move_asked(self, message: MoveAsked) -> None:
+        self.move_task(message.task_id, forward=message.forward)
+
+    @on(ReviewClearAsked)
+    def _review_clear_asked(self, message: ReviewClearAsked) -> None:
+        self.clear_review(message.task_id)
 
     def action_undo(self) -> None:
         """Undo the latest change (of anyone's, as the store keeps one history)."""
@@ -360,7 +375,7 @@ class BoardScreen(WeekActions, Screen[None]):
                     tasks[task_id] = None  # the undo removed an imported task
             return result, tasks
 
-        self.gateway.submit("undo", None, undo)
+        self.gateway.submit(Op.UNDO, None, undo)
 
     # -- filters, order, date --------------------------------------------------------
     def action_search(self) -> None:
@@ -478,7 +493,7 @@ class BoardScreen(WeekActions, Screen[None]):
         self.app.push_screen(
             PromptScreen(
                 tr(self.lang, "prompt_today_title"),
-                self.model.today.isoformat(),
+                self.today.isoformat(),
                 hint=tr(self.lang, "prompt_hint"),
                 validate=validate,
             ),
@@ -486,9 +501,13 @@ class BoardScreen(WeekActions, Screen[None]):
         )
 
     def set_today(self, today: date) -> None:
-        """Count down from ``today``."""
-        for column in self.columns.values():
-            column.today = today
+        """Count down from ``today``, and say so."""
+        self.today = today
+        self.notify(tr(self.lang, "today_set", date=today.isoformat()), timeout=2)
+
+    def watch_today(self, today: date) -> None:
+        """A new as-of date: the columns and an open detail follow by binding; the model's
+        date filters are plain Python, so they are told here."""
 
         def change() -> Dirty | None:
             self.model.set_today(today)
@@ -498,10 +517,6 @@ class BoardScreen(WeekActions, Screen[None]):
 
         self._apply(change)
         self.remember_settings()
-        for screen in self.app.screen_stack:
-            if isinstance(screen, DetailScreen):
-                self._update_detail(screen.task_id)
-        self.notify(tr(self.lang, "today_set", date=today.isoformat()), timeout=2)
 
     def action_summary(self) -> None:
         """Completion by lead unit of the tasks shown (another engineer's screen)."""
@@ -511,134 +526,10 @@ class BoardScreen(WeekActions, Screen[None]):
             log.warning("summary screen unavailable: %s", exc)
             self.notify(tr(self.lang, "summary_missing"), severity="warning")
             return
-        self.app.push_screen(SummaryScreen(self.model.shown_tasks(), self.model.today, self.lang))
+        self.app.push_screen(SummaryScreen(self.model.shown_tasks(), self.today, self.lang))
 
     def action_calendar(self) -> None:
         """The deadline calendar of the tasks shown."""
         from .calendar_screen import CalendarScreen
 
-        self.app.push_screen(CalendarScreen(self.model.shown_tasks(), self.model.today, self.lang))
-
-    # -- replies from the writer thread ----------------------------------------------
-    @on(StoreReplied)
-    def _replied(self, message: StoreReplied) -> None:
-        reply = message.reply
-        self.gateway.replied(reply)
-        if self.week_replied(reply):
-            self._follow_feed(reply)
-            return
-        if reply.error:
-            self._failed(reply)
-        elif reply.op == "refresh":
-            self._reloaded(reply.result)
-        elif reply.op == "undo":
-            self._undone(reply.result)
-        elif reply.task_id is not None and not self.gateway.pending.get(reply.task_id):
-            # A later write of the same task is still queued: its reply will bring the final state.
-            self._apply(lambda: self._upsert(reply.result))
-            self._update_detail(reply.task_id)
-            if reply.op in ("note", "edit"):
-                key = "saved_note" if reply.op == "note" else "saved_edit"
-                self.notify(tr(self.lang, key, number=reply.result.number), timeout=3)
-        self._follow_feed(reply)
-
-    def _follow_feed(self, reply: Reply) -> None:
-        # Every reply carries what anyone committed since the previous one.
-        if not reply.changed:
-            return
-        pending = self.gateway.pending
-        changed = {tid: t for tid, t in reply.changed.items() if not pending.get(tid)}
-        if not changed:
-            return
-        if any(t is not None and t.source not in self.documents for t in changed.values()):
-            self._load_documents()  # a document imported elsewhere: learn its title
-
-        self._apply(lambda: self._take(changed))
-        for task_id in changed:
-            self._update_detail(task_id)
-        if reply.foreign & changed.keys() and reply.conflict is None:
-            self.notify(tr(self.lang, "external_change"), timeout=2)
-
-    def _failed(self, reply: Reply) -> None:
-        if reply.op == "refresh":
-            if reply.error != self._last_refresh_error:  # polled twice a second: say it once
-                self.notify(reply.error or "", severity="error", timeout=8)
-            self._last_refresh_error = reply.error
-            return
-        if reply.conflict is not None:
-            self.notify(self._conflict_message(reply.conflict), severity="warning", timeout=10)
-        else:
-            self.notify(tr(self.lang, "write_failed", error=reply.error), severity="error", timeout=8)
-        if reply.task_id is not None:
-            # Put the card back where the store says it is.
-            task_id = reply.task_id
-            try:
-                stored = self.gateway.read(lambda s: s.get(task_id))
-            except UnknownTask:
-                self._apply(lambda: self.model.remove(task_id))
-                return
-            self._apply(lambda: self._upsert(stored))
-
-    def _conflict_message(self, conflict: Conflict) -> str:
-        """``区发改委 moved 第3项 to 已完成 at 06-30 10:42; your move was not applied``, in words."""
-        task = self.model.task(conflict.task_id)
-        value = conflict.value
-        if conflict.field == "status" and isinstance(value, str):
-            value = Status(value).label(self.lang)
-        elif isinstance(value, list):
-            value = "、".join(map(str, value))
-        field_key = f"field_{conflict.field}"
-        return tr(
-            self.lang,
-            f"conflict_{conflict.attempted}" if conflict.attempted in _ACTIONS else "conflict_edit",
-            who=conflict.who or tr(self.lang, "someone"),
-            at=conflict.at[5:16].replace("T", " "),
-            number=task.number if task else conflict.task_id,
-            value=value,
-            field=tr(self.lang, field_key) if has_key(field_key) else conflict.field,
-        )
-
-    def _reloaded(self, tasks: list[Task] | None) -> None:
-        self._last_refresh_error = None
-        if tasks is None:
-            return
-        # Tasks with a write in flight keep the board's version until that write lands.
-        pending = self.gateway.pending
-        mine = {tid: t for tid in pending if (t := self.model.task(tid)) is not None}
-        fresh = [mine.get(t.id, t) for t in tasks]
-        self._apply(lambda: self.model.reload(fresh))
-        for screen in self.app.screen_stack:
-            if isinstance(screen, DetailScreen):
-                self._update_detail(screen.task_id)
-        self.notify(tr(self.lang, "external_change"), timeout=2)
-
-    def _take(self, tasks: dict[str, Task | None]) -> None:
-        """Bring the store's versions of ``tasks`` onto the board (None: the task is gone)."""
-        for task_id, task in tasks.items():
-            if task is None:
-                self.model.remove(task_id)
-            else:
-                self.model.upsert(task)
-
-    def _undone(self, result: tuple[Any, dict[str, Task | None]] | None) -> None:
-        if result is None:
-            self.notify(tr(self.lang, "nothing_to_undo"), severity="warning", timeout=3)
-            return
-        undo, tasks = result
-
-        follow = next((tid for tid, t in tasks.items() if t is not None), None)
-        self._apply(lambda: self._take(tasks), follow=follow)
-        for task_id in tasks:
-            self._update_detail(task_id)
-        action = tr(self.lang, f"action_{undo.action}") if undo.action in _ACTIONS else undo.action
-        self.notify(tr(self.lang, "undone", action=action, count=len(tasks)), timeout=3)
-
-    def _update_detail(self, task_id: str) -> None:
-        task = self.model.task(task_id)
-        for screen in self.app.screen_stack:
-            if isinstance(screen, DetailScreen) and screen.task_id == task_id and task is not None:
-                history = self.gateway.read(lambda s: s.history(task_id))
-                screen.show_task(task, history, self.model.today)
-
-
-_ACTIONS = {"import", "move", "note", "edit", "undo", "add", "archive", "restore", "merge"}
+        self.app.push_screen(CalendarScreen(self.model.shown_tasks(), self.today, self.lang))

@@ -16,16 +16,21 @@ from textual import work
 
 from taskboard import config
 from taskboard.model import ARCHIVE_REASONS, Status, Task, split_units
-from taskboard.store import TaskStore, UnknownTask
+from taskboard.store import TaskStore
 
+from ..gateway import Op
 from ..i18n import tr
 from .add_screen import AddScreen
 from .choice_screen import ChoiceScreen
 from .prompt_screen import PromptScreen
 
 if TYPE_CHECKING:
-    from ..board_model import BoardModel, Filters
-    from ..gateway import Reply, StoreGateway
+    from datetime import date
+
+    from textual.app import App
+
+    from ..board_model import BoardModel, Filters, SortKey
+    from ..gateway import StoreGateway
     from ..widgets.card_column import CardColumn
 
 # Report kinds offered from the board, in menu order (see taskboard.services.REPORT_KINDS).
@@ -39,7 +44,6 @@ REPORTS = (
     "remind_text",
     "remind_md",
 )
-BULK_OPS = ("bulk_move", "bulk_note", "bulk_archive", "bulk_edit", "add")
 
 
 def default_report_folder() -> Path:
@@ -78,8 +82,10 @@ class WeekActions:
         model: BoardModel
         gateway: StoreGateway
         lang: str
-        app: Any
         columns: dict[Status, CardColumn]
+        today: date
+        start_today: date
+        app: App[Any]
 
         def notify(self, message: str, **kwargs: Any) -> None: ...
         def _apply(self, change: Callable[[], Any], follow: str | None = None) -> None: ...
@@ -87,8 +93,9 @@ class WeekActions:
         def _writable(self) -> bool: ...
         def _target(self) -> Task | None: ...
         def _set_filters(self, filters: Filters) -> None: ...
-        def _update_detail(self, task_id: str) -> None: ...
         def _update_bar(self) -> None: ...
+        def set_sort(self, sort: SortKey) -> None: ...
+        def set_today(self, today: date) -> None: ...
         def call_from_thread(self, fn: Callable[..., Any], *args: Any) -> Any: ...
 
     marks: set[str]
@@ -96,7 +103,6 @@ class WeekActions:
     # -- marks -----------------------------------------------------------------------
     def _init_marks(self) -> None:
         self.marks = set()
-        self._bulk_ids: dict[str, list[list[str]]] = {}  # per bulk op, the ids of each queued job
         for column in self.columns.values():
             column.marks = self.marks
 
@@ -148,7 +154,7 @@ class WeekActions:
 
         def save(fields: dict[str, Any] | None) -> None:
             if fields:
-                self.gateway.submit("add", None, lambda s: s.add_task(**fields))
+                self.gateway.submit(Op.ADD, None, lambda s: s.add_task(**fields))
 
         self.app.push_screen(AddScreen(lang=self.lang), save)
 
@@ -176,12 +182,12 @@ class WeekActions:
                 return
             if len(tasks) == 1 and not self.marks:
                 tid = tasks[0].id
-                self.gateway.submit("archive", tid, lambda s: s.archive(tid, reason))
+                self.gateway.submit(Op.ARCHIVE, tid, lambda s: s.archive(tid, reason))
                 return
             ids = [t.id for t in tasks]
             self.marks.difference_update(ids)
             self._update_bar()
-            self._bulk("bulk_archive", ids, lambda s, tid: s.archive(tid, reason))
+            self._bulk(Op.BULK_ARCHIVE, ids, lambda s, tid: s.archive(tid, reason))
 
         choices = [(tr(self.lang, f"reason_{r}"), r) for r in ARCHIVE_REASONS]
         title = tr(self.lang, "retire_title", n=len(tasks))
@@ -199,7 +205,7 @@ class WeekActions:
 
     def restore_task(self, task_id: str) -> None:
         """Restore a retired task (one history row, one undo)."""
-        self.gateway.submit("restore", task_id, lambda s: s.restore(task_id))
+        self.gateway.submit(Op.RESTORE, task_id, lambda s: s.restore(task_id))
 
     def action_toggle_archived(self) -> None:
         """Show the retired tasks (in their status columns), or the board again."""
@@ -221,7 +227,7 @@ class WeekActions:
             self.notify(tr(self.lang, "no_review_flags"), severity="warning", timeout=3)
             return
         seen = list(task.review)
-        self.gateway.submit("review", task_id, lambda s: s.edit(task_id, expect={"review": seen}, review=[]))
+        self.gateway.submit(Op.REVIEW, task_id, lambda s: s.edit(task_id, expect={"review": seen}, review=[]))
 
     def action_clear_review(self) -> None:
         """Clear the review flags of the card under the cursor."""
@@ -265,7 +271,7 @@ class WeekActions:
     # -- settings that outlive the session -------------------------------------------
     def remember_settings(self) -> None:
         """Save the filters, sort and as-of date, restored at the next start (config ``board``)."""
-        config.save(board=settings_of(self.model.filters, self.model.sort.value, self.model.today))
+        config.save(board=settings_of(self.model.filters, self.model.sort.value, self.today))
 
     def action_reset_settings(self) -> None:
         """Forget saved filters, sort, as-of date and report folder; show the board as at a first start."""
@@ -274,10 +280,9 @@ class WeekActions:
         self.clear_marks()
         self._set_filters(Filters())
         if self.model.sort is not SortKey.DEADLINE:
-            self.set_sort(SortKey.DEADLINE)  # type: ignore[attr-defined]
-        start = getattr(self.app, "start_today", self.model.today)
-        if start != self.model.today:
-            self.set_today(start)  # type: ignore[attr-defined]
+            self.set_sort(SortKey.DEADLINE)
+        if self.start_today != self.today:
+            self.set_today(self.start_today)
         config.save(board={}, report_folder=None)
         self.notify(tr(self.lang, "settings_reset"), timeout=3)
 
@@ -303,12 +308,12 @@ class WeekActions:
         self._apply(change)
         # Each move carries the status the user saw: one stale card refuses the lot.
         seen = {task.id: (task.status, target) for task, target in moves}
-        today = self.model.today  # recurring duties roll on from the board's as-of date
+        today = self.today  # recurring duties roll on from the board's as-of date
 
         def move(s: TaskStore, tid: str) -> Task:
             return s.move(tid, seen[tid][1], expect=seen[tid][0], today=today)
 
-        self._bulk("bulk_move", list(seen), move)
+        self._bulk(Op.BULK_MOVE, list(seen), move)
 
     def bulk_note(self) -> None:
         """One progress note on every marked card."""
@@ -318,7 +323,7 @@ class WeekActions:
 
         def save(text: str | None) -> None:
             if text and text.strip():
-                self._bulk("bulk_note", [t.id for t in tasks], lambda s, tid: s.add_note(tid, text))
+                self._bulk(Op.BULK_NOTE, [t.id for t in tasks], lambda s, tid: s.add_note(tid, text))
 
         def validate(text: str) -> str | None:
             return None if text.strip() else tr(self.lang, "error_note_empty")
@@ -340,7 +345,7 @@ class WeekActions:
             units = split_units(text)
             seen = {t.id: list(t.lead_units) for t in tasks}
             self._bulk(
-                "bulk_edit",
+                Op.BULK_EDIT,
                 list(seen),
                 lambda s, tid: s.edit(tid, expect={"lead_units": seen[tid]}, lead_units=units),
             )
@@ -348,50 +353,15 @@ class WeekActions:
         title = tr(self.lang, "prompt_bulk_lead_title", n=len(tasks))
         self.app.push_screen(PromptScreen(title, start, hint=tr(self.lang, "edit_units_hint")), save)
 
-    def _bulk(self, op: str, ids: list[str], one: Callable[[TaskStore, str], Any]) -> None:
+    def _bulk(self, op: Op, ids: list[str], one: Callable[[TaskStore, str], Any]) -> None:
         def job(store: TaskStore) -> list[Task]:
             with store.transaction():
                 for task_id in ids:
                     one(store, task_id)
             return [store.get(task_id) for task_id in ids]
 
-        self.gateway.submit(op, None, job)
-        self._bulk_ids.setdefault(op, []).append(ids)
-
-    # -- replies ---------------------------------------------------------------------
-    def week_replied(self, reply: Reply) -> bool:
-        """Show the outcome of an add or bulk job; False for other replies."""
-        if reply.op not in BULK_OPS:
-            if reply.op in ("archive", "restore", "review") and not reply.error:
-                result = reply.result
-                self.notify(tr(self.lang, f"done_{reply.op}", number=result.number), timeout=3)
-            return False
-        ids = self._bulk_ids.get(reply.op, [[]]).pop(0) if reply.op != "add" else []
-        if reply.error:
-            # Nothing was written: put the cards back where the store says they are.
-            fresh = {}
-            for task_id in ids:
-                try:
-                    fresh[task_id] = self.gateway.read(lambda s, t=task_id: s.get(t))
-                except UnknownTask:
-                    continue
-            self._apply(lambda: self._upsert_all(fresh.values()))
-            return False  # the board's failure toast says why
-        if reply.op == "add":
-            task = reply.result
-            self._apply(lambda: self._upsert(task), follow=task.id)
-            self.notify(tr(self.lang, "done_add", number=task.number), timeout=3)
-            return True
-        tasks: list[Task] = reply.result
-        self._apply(lambda: self._upsert_all(tasks))
-        for task in tasks:
-            self._update_detail(task.id)
-        self.notify(tr(self.lang, f"done_{reply.op}", n=len(tasks)), timeout=3)
-        return True
-
-    def _upsert_all(self, tasks: Any) -> None:
-        for task in tasks:
-            self.model.upsert(task)
+        # The ids come back with the reply: a refused job puts exactly these cards back.
+        self.gateway.submit(op, None, job, ids=tuple(ids))
 
     # -- reports ---------------------------------------------------------------------
     def action_report(self) -> None:
@@ -441,7 +411,7 @@ class WeekActions:
             # The store is not thread-safe: read it while no store job runs.
             with self.gateway.lock:
                 path = write_board_report(
-                    self.gateway.store, kind, tasks, as_of=self.model.today, lang=self.lang, folder=folder
+                    self.gateway.store, kind, tasks, as_of=self.today, lang=self.lang, folder=folder
                 )
         except (OSError, ValueError) as exc:
             message = tr(self.lang, "report_failed", error=str(exc))

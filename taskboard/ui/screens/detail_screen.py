@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
@@ -17,9 +17,12 @@ from taskboard.store import HistoryRow
 from ..formatting import deadline_line, history_line, kind_label, note_line, units
 from ..i18n import tr
 from ..keys import DETAIL_KEYS, bindings, localize
-from ..messages import TaskAction
+from ..messages import EditAsked, MoveAsked, NoteAsked, ReviewClearAsked, TaskAction
 from ..widgets.board_footer import BoardFooter
 from ..widgets.card_column import reason_label
+
+if TYPE_CHECKING:
+    from .board_screen import BoardScreen
 
 # The rows of the field table, in order: (id, label key).
 FIELDS = (
@@ -43,7 +46,11 @@ def source_line(source: str, doc: DocumentInfo | None) -> str:
 
 
 class DetailScreen(Screen[None]):
-    """A full-screen view of one task; the board keeps it up to date."""
+    """A full-screen view of one task; the board keeps it up to date.
+
+    The board that opened it (``owner``) is where its requests go (as
+    :class:`TaskAction` messages) and whose as-of date its countdown follows.
+    """
 
     DEFAULT_CSS = """
     DetailScreen #detail-head {
@@ -81,17 +88,17 @@ class DetailScreen(Screen[None]):
         task: Task,
         history: list[HistoryRow],
         *,
+        owner: BoardScreen,
         lang: str,
-        today: date,
         documents: Mapping[str, DocumentInfo] | None = None,
     ) -> None:
         super().__init__()
         localize(self._bindings, lang)
         self.lang = lang
+        self.owner = owner
         self._documents = documents or {}
         self._shown = task
         self._history = history
-        self._today = today
 
     @property
     def task_id(self) -> str:
@@ -116,22 +123,25 @@ class DetailScreen(Screen[None]):
         yield BoardFooter(compact=True)
 
     def on_mount(self) -> None:
-        """Fill in the task and let the arrow keys scroll."""
+        """Fill in the task, follow the board's as-of date, let the arrow keys scroll."""
+        # The watcher goes when this screen closes (Textual drops watchers of closed nodes).
+        self.watch(self.owner, "today", self._as_of_changed, init=False)
         self._fill()
         self.query_one("#detail-body").focus()
 
-    def show_task(self, task: Task, history: list[HistoryRow], today: date | None = None) -> None:
+    def _as_of_changed(self) -> None:
+        self._fill()
+
+    def show_task(self, task: Task, history: list[HistoryRow]) -> None:
         """Show a newer version of the task (a note was added, it moved, was edited…)."""
         self._shown, self._history = task, history
-        if today is not None:
-            self._today = today
         if self.is_mounted:
             self._fill()
 
     def _fill(self) -> None:
         t, lang = self._shown, self.lang
         self.query_one("#detail-head", Label).update(f"{t.number}  {t.title}")
-        cd = countdown(t, self._today)
+        cd = countdown(t, self.owner.today)
         values = {
             "status": t.status.label(lang),
             "countdown": cd.label(lang),
@@ -169,28 +179,28 @@ class DetailScreen(Screen[None]):
         widget.set_class(not lines, "empty")
 
     # -- actions: the board does the work, this screen only asks ---------------------
-    def _ask(self, action: str) -> None:
-        self.app.board.post_message(TaskAction(action, self._shown.id))  # type: ignore[attr-defined]
+    def _ask(self, request: TaskAction) -> None:
+        self.owner.post_message(request)
 
     def action_note(self) -> None:
         """Add a progress note to this task."""
-        self._ask("note")
+        self._ask(NoteAsked(self.task_id))
 
     def action_edit(self) -> None:
         """Edit this task."""
-        self._ask("edit")
+        self._ask(EditAsked(self.task_id))
 
     def action_move_next(self) -> None:
         """Move this task to the next column."""
-        self._ask("move_next")
+        self._ask(MoveAsked(self.task_id, forward=True))
 
     def action_move_prev(self) -> None:
         """Move this task to the previous column."""
-        self._ask("move_prev")
+        self._ask(MoveAsked(self.task_id, forward=False))
 
     def action_clear_review(self) -> None:
         """Clear this task's review flags (an edit, in history)."""
-        self._ask("clear_review")
+        self._ask(ReviewClearAsked(self.task_id))
 
     def action_scroll_up(self) -> None:
         """Scroll the detail up a line."""

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select
 
@@ -17,6 +15,7 @@ from taskboard.clock import BadDate, parse_date
 from taskboard.model import DeadlineKind, Task, split_units
 
 from ..i18n import tr
+from .dialog import Dialog, Invalid
 
 # The one unit-splitting rule of every form (CLI and board agree on ``A/B``, ``A；B``…).
 parse_units = split_units
@@ -58,77 +57,50 @@ def form_changes(
     return {k: v for k, v in wanted.items() if getattr(task, k) != v}
 
 
-class EditScreen(ModalScreen[dict[str, Any] | None]):
-    """A form over one task; dismisses with the changed fields, or None."""
+class TaskForm(Dialog[dict[str, Any]]):
+    """A form of task fields (the edit and add dialogs); dismisses with a dict, or None.
+
+    Enter in any field or ctrl+s saves; subclasses compose the fields in
+    :meth:`compose_fields` and read them in :meth:`read_form`.
+    """
+
+    NAME = "edit"
 
     # One line a field (label, then a borderless input), so the whole form and its
     # buttons fit an 80x24 terminal; the fields scroll if the terminal is smaller still.
     DEFAULT_CSS = """
-    EditScreen { align: center middle; }
-    EditScreen > #dialog {
-        width: 84;
-        max-width: 95%;
-        height: auto;
-        max-height: 95%;
-        border: round $border;
-        background: $surface;
-        padding: 0 1;
-    }
-    EditScreen #edit-title { text-style: bold; color: $text-primary; margin-bottom: 1; }
-    EditScreen #edit-fields { height: auto; max-height: 16; }
-    EditScreen .field { height: auto; margin-bottom: 1; }
-    EditScreen .field-label { color: $text-muted; width: 16; }
-    EditScreen .field Input, EditScreen .field Select { width: 1fr; }
-    EditScreen .field-hint { color: $text-muted; text-style: italic; }
-    EditScreen #edit-error { color: $text-error; height: auto; }
-    EditScreen #edit-buttons { height: auto; align-horizontal: right; }
-    EditScreen #edit-buttons Button { margin-left: 2; }
+    TaskForm > #dialog { width: 84; max-width: 95%; max-height: 95%; }
+    TaskForm #edit-fields { height: auto; max-height: 16; }
+    TaskForm .field { height: auto; margin-bottom: 1; }
+    TaskForm .field-label { color: $text-muted; width: 16; }
+    TaskForm .field Input, TaskForm .field Select { width: 1fr; }
+    TaskForm .field-hint { color: $text-muted; text-style: italic; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", show=False),
-        Binding("ctrl+s", "save", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "save", show=False, priority=True)]
 
-    def __init__(self, task: Task, *, lang: str) -> None:
-        super().__init__()
-        self._edited = task
+    def __init__(self, title: str, *, lang: str) -> None:
+        super().__init__(title)
         self._lang = lang
 
-    def compose(self) -> ComposeResult:
-        """One input per editable field."""
-        t, lang = self._edited, self._lang
-        kinds = [(tr(lang, f"kind_{k.value}"), k) for k in DeadlineKind]
-        with Vertical(id="dialog"):
-            yield Label(tr(lang, "edit_title", number=t.number), id="edit-title", markup=False)
-            with VerticalScroll(id="edit-fields"):
-                yield self._field("field_title", Input(t.title, id="edit-title-input", compact=True))
-                yield self._field(
-                    "field_lead_units", Input("、".join(t.lead_units), id="edit-lead", compact=True)
-                )
-                yield self._field(
-                    "field_co_units",
-                    Input("、".join(t.co_units), id="edit-co", compact=True),
-                    hint="edit_units_hint",
-                )
-                deadline = t.deadline.isoformat() if t.deadline else ""
-                yield self._field(
-                    "field_deadline",
-                    Input(deadline, placeholder="YYYY-MM-DD", id="edit-deadline", compact=True),
-                    hint="edit_deadline_hint",
-                )
-                yield self._field(
-                    "field_deadline_text", Input(t.deadline_text, id="edit-deadline-text", compact=True)
-                )
-                yield self._field(
-                    "field_deadline_kind",
-                    Select(kinds, value=t.deadline_kind, allow_blank=False, id="edit-kind", compact=True),
-                )
-            yield Label("", id="edit-error", markup=False)
-            yield Label(tr(lang, "edit_hint"), classes="field-hint")
-            with Horizontal(id="edit-buttons"):
-                yield Button(tr(lang, "edit_cancel"), id="edit-cancel", compact=True)
-                yield Button(tr(lang, "edit_save"), variant="primary", id="edit-save", compact=True)
+    def compose_body(self) -> ComposeResult:
+        """The fields (scrolling when the terminal is small), error line, hint, buttons."""
+        with VerticalScroll(id="edit-fields"):
+            yield from self.compose_fields()
+        yield self.error_line()
+        yield Label(tr(self._lang, "edit_hint"), classes="field-hint")
+        yield self.button_row(
+            Button(tr(self._lang, "edit_cancel"), id="edit-cancel", compact=True),
+            Button(tr(self._lang, "edit_save"), variant="primary", id="edit-save", compact=True),
+        )
+
+    def compose_fields(self) -> ComposeResult:
+        """One :meth:`_field` row per field."""
+        yield from ()
+
+    def read_form(self) -> dict[str, Any]:
+        """What the form says; BadDate or ValueError (an empty title) when it cannot be saved."""
+        raise NotImplementedError
 
     def _field(self, label: str, control: Widget, hint: str | None = None) -> Widget:
         """One row: the field's name and its input, with a hint under the input."""
@@ -144,34 +116,16 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
         return self.query_one(selector, Input).value
 
     def action_save(self) -> None:
-        """Validate and dismiss with the changes (an unchanged form dismisses with {})."""
-        kind = self.query_one("#edit-kind", Select).value
-        self._dismiss_checked(
-            lambda: form_changes(
-                self._edited,
-                title=self._value("#edit-title-input"),
-                lead=self._value("#edit-lead"),
-                co=self._value("#edit-co"),
-                deadline=self._value("#edit-deadline"),
-                deadline_text=self._value("#edit-deadline-text"),
-                kind=kind if isinstance(kind, DeadlineKind) else None,
-            )
-        )
+        """Validate and dismiss with what the form says, or say in the form what is wrong."""
+        self.dismiss_checked(self._read_checked)
 
-    def _dismiss_checked(self, build: Callable[[], dict[str, Any]]) -> None:
-        """Dismiss with what ``build`` reads from the form, or say in the form what is wrong."""
+    def _read_checked(self) -> dict[str, Any]:
         try:
-            result = build()
+            return self.read_form()
         except BadDate:
-            self._error(tr(self._lang, "error_bad_date"))
-            return
+            raise Invalid(tr(self._lang, "error_bad_date")) from None
         except ValueError:
-            self._error(tr(self._lang, "error_title_empty"))
-            return
-        self.dismiss(result)
-
-    def _error(self, message: str) -> None:
-        self.query_one("#edit-error", Label).update(message)
+            raise Invalid(tr(self._lang, "error_title_empty")) from None
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in any field saves."""
@@ -186,6 +140,48 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
         else:
             self.action_cancel()
 
-    def action_cancel(self) -> None:
-        """Close without changing anything."""
-        self.dismiss(None)
+
+class EditScreen(TaskForm):
+    """A form over one task; dismisses with the changed fields (an unchanged form: {}), or None."""
+
+    def __init__(self, task: Task, *, lang: str) -> None:
+        super().__init__(tr(lang, "edit_title", number=task.number), lang=lang)
+        self._edited = task
+
+    def compose_fields(self) -> ComposeResult:
+        """One input per editable field."""
+        t, lang = self._edited, self._lang
+        kinds = [(tr(lang, f"kind_{k.value}"), k) for k in DeadlineKind]
+        yield self._field("field_title", Input(t.title, id="edit-title-input", compact=True))
+        yield self._field("field_lead_units", Input("、".join(t.lead_units), id="edit-lead", compact=True))
+        yield self._field(
+            "field_co_units",
+            Input("、".join(t.co_units), id="edit-co", compact=True),
+            hint="edit_units_hint",
+        )
+        deadline = t.deadline.isoformat() if t.deadline else ""
+        yield self._field(
+            "field_deadline",
+            Input(deadline, placeholder="YYYY-MM-DD", id="edit-deadline", compact=True),
+            hint="edit_deadline_hint",
+        )
+        yield self._field(
+            "field_deadline_text", Input(t.deadline_text, id="edit-deadline-text", compact=True)
+        )
+        yield self._field(
+            "field_deadline_kind",
+            Select(kinds, value=t.deadline_kind, allow_blank=False, id="edit-kind", compact=True),
+        )
+
+    def read_form(self) -> dict[str, Any]:
+        """The changed fields."""
+        kind = self.query_one("#edit-kind", Select).value
+        return form_changes(
+            self._edited,
+            title=self._value("#edit-title-input"),
+            lead=self._value("#edit-lead"),
+            co=self._value("#edit-co"),
+            deadline=self._value("#edit-deadline"),
+            deadline_text=self._value("#edit-deadline-text"),
+            kind=kind if isinstance(kind, DeadlineKind) else None,
+        )

@@ -10,12 +10,11 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..i18n import tr
+from .dialog import Dialog
 
 # The picker's keys while typing, handled by the input itself (see _NarrowInput).
 INPUT_KEYS = {
@@ -66,7 +65,7 @@ class _NarrowInput(Input):
         await target.run_action(action)
 
 
-class PickerScreen(ModalScreen[frozenset[str] | None]):
+class PickerScreen(Dialog[frozenset[str]]):
     """A narrowing multi-select list.
 
     Typing narrows the list; ↑/↓ move; tab or space marks several; enter
@@ -75,24 +74,16 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
     filter); escape cancels.  Clicking a row marks it.
     """
 
+    NAME = "picker"
+
     DEFAULT_CSS = """
-    PickerScreen { align: center middle; }
-    PickerScreen > #dialog {
-        width: 64;
-        max-width: 95%;
-        height: 80%;
-        border: round $border;
-        background: $surface;
-        padding: 0 1;
-    }
-    PickerScreen #picker-title { text-style: bold; color: $text-primary; }
+    PickerScreen > #dialog { width: 64; max-width: 95%; height: 80%; }
+    PickerScreen #picker-title { margin-bottom: 0; }
     PickerScreen #picker-list { height: 1fr; border: none; background: $surface; }
     PickerScreen #picker-marked { color: $text-warning; }
-    PickerScreen #picker-hint { color: $text-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", show=False),
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
         Binding("pageup", "cursor(-10)", show=False),
@@ -114,13 +105,12 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
         role: str = "lead",
         labels: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(title)
         # A unit picker can count units as lead, co-unit or either; ``role`` is read on dismiss.
         self._roles = roles
         self.role = role
         # What a value is shown as (a document's title for its file name); typing matches both.
         self._labels: Mapping[str, str] = labels or {}
-        self._title = title
         self._items = items
         self._marked: set[str] = set(selected)
         self._lang = lang
@@ -130,18 +120,14 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
     def _label(self, value: str) -> str:
         return self._labels.get(value, value)
 
-    def compose(self) -> ComposeResult:
-        """Title, filter input, the list, a count of marks and the key hint."""
-        with Vertical(id="dialog"):
-            yield Label(self._title, id="picker-title", markup=False)
-            yield _NarrowInput(
-                self._narrow, placeholder=tr(self._lang, "picker_placeholder"), id="picker-input"
-            )
-            yield OptionList(id="picker-list")
-            yield Label("", id="picker-marked", markup=False)
-            if self._roles is not None:
-                yield Label(self._role_text(), id="picker-role", markup=False)
-            yield Label(tr(self._lang, "picker_hint"), id="picker-hint", markup=False)
+    def compose_body(self) -> ComposeResult:
+        """Filter input, the list, a count of marks and the key hint."""
+        yield _NarrowInput(self._narrow, placeholder=tr(self._lang, "picker_placeholder"), id="picker-input")
+        yield OptionList(id="picker-list")
+        yield Label("", id="picker-marked", markup=False)
+        if self._roles is not None:
+            yield Label(self._role_text(), id="picker-role", markup=False)
+        yield Label(tr(self._lang, "picker_hint"), id="picker-hint", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         """Fill the list, focus the input."""
@@ -254,7 +240,3 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
         if not self._shown:
             self._fill()
         self.query_one("#picker-role", Label).update(self._role_text())
-
-    def action_cancel(self) -> None:
-        """Close, leaving the filter as it was."""
-        self.dismiss(None)

@@ -21,6 +21,7 @@ from textual import events
 from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -129,11 +130,17 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             """The column clicked."""
             return self.column
 
-    def __init__(self, status: Status, *, lang: str, today: date, id: str | None = None) -> None:
+    # The day countdowns count from: bound to the board's as-of date (``data_bind``).
+    today: reactive[date] = reactive(date.min, init=False)
+
+    def __init__(
+        self, status: Status, *, lang: str, today: date | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.status = status
         self.lang = lang
-        self._today = today
+        if today is not None:  # the first frame counts from the right day, before the binding lands
+            self.set_reactive(CardColumn.today, today)
         self._cards: list[Task] = []
         self._cursor: int | None = None
         self._active = False
@@ -185,17 +192,10 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """The task under the cursor."""
         return self._cards[self._cursor] if self._cursor is not None else None
 
-    @property
-    def today(self) -> date:
-        """The day countdowns count from."""
-        return self._today
-
-    @today.setter
-    def today(self, value: date) -> None:
-        if value != self._today:
-            self._today = value
-            self._lines.clear()
-            self.refresh()
+    def watch_today(self) -> None:
+        """Another as-of date: every countdown badge is redrawn."""
+        self._lines.clear()
+        self.refresh()
 
     def show_cards(self, cards: list[Task], cursor: int | None, changed_from: int = 0) -> None:
         """Show ``cards`` with the cursor on row ``cursor``.
@@ -306,7 +306,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _draw(self, task: Task, part: int, state: int, width: int, is_marked: bool = False) -> Strip:
         base = self._style(state, "")
-        cd = countdown(task, self._today)
+        cd = countdown(task, self.today)
         badge_class = BADGE_CLASS[cd.bucket]
         # The card's left edge carries its countdown colour, so urgency reads down a column;
         # it is wider on the cursor card of a column without focus (a faint marker, readable

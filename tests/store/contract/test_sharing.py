@@ -75,6 +75,23 @@ def test_the_change_feed_names_what_changed_and_who_did_it(store, store_factory)
     assert store.changes_since(changes.revision).tasks == frozenset()
 
 
+def test_history_read_late_is_whole_and_in_commit_order(store, store_factory):
+    # The change feed reads only rows committed since the board opened; asking
+    # for a task's whole history later must still give every row, oldest first.
+    tid = task_id(SOURCE, "2")
+    store_factory("甲@科室").move(tid, Status.IN_PROGRESS)
+    board = store_factory("乙@办公室")  # opened after that move
+    board.add_note(tid, "已召开专题会议")
+    store_factory("丙@区发改委").move(tid, Status.DONE)
+    board.refresh()
+    assert board.changes_since(board.revision - 1).foreign == {tid}
+    rows = board.history(tid)
+    assert [(r.who, r.field) for r in rows[-3:]] == [("甲@科室", "status"), ("乙@办公室", "notes"),
+                                                        ("丙@区发改委", "status")]
+    assert [r.seq for r in rows] == sorted(r.seq for r in rows)
+    assert [r.seq for r in rows] == [r.seq for r in store_factory().history(tid)]
+
+
 def test_a_failed_transaction_leaves_memory_and_board_unchanged(store, store_factory):
     a = task_id(SOURCE, "1")
     before = store.revision
