@@ -269,3 +269,18 @@ def test_history_reads_as_sentences(board, capsys):
     _, text = _run(capsys, board, "show", T2)
     assert "李四@区改革办 把状态从 未开始 改为 进行中" in text
     assert "撤销了第 2 次更改（状态）：进行中 → 未开始" in text
+
+
+def test_unreadable_files_are_refused_in_chinese(board, capsys, tmp_path):
+    (tmp_path / "config").mkdir(exist_ok=True)
+    (tmp_path / "config" / "aliases.txt").write_text("区发改委 = 发改委\n乱写一行\n", encoding="utf-8")
+    (tmp_path / "台账.xlsx").write_bytes(b"not a workbook")
+    (tmp_path / "方案.pdf").write_bytes(b"%PDF-1.4")
+    for argv in (
+        ["list", "--lead", "发改委"],
+        ["import", tmp_path / "台账.xlsx"],
+        ["import", tmp_path / "方案.pdf"],
+    ):
+        code, text = _run(capsys, board, *argv)
+        assert code == 1 and len(text.strip().splitlines()) == 1, text
+        assert english_words(text, typed=tuple(map(str, argv))) == set(), text

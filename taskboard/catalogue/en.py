@@ -651,4 +651,16 @@ TABLE: dict[str, str] = {
     "cli.already_archived": "task {task_id} is already archived",
     "cli.not_archived": "task {task_id} is not archived",
     "cli.merge_two_names": "a merge needs two different unit names",
+    # ---- ledger read errors and the importer's remaining refusals
+    "ledger.not_xlsx": "{name}: not an Excel workbook (.xlsx) taskboard can read ({why})",
+    "ledger.damaged": "{name}: the workbook is damaged and cannot be read ({why})",
+    "ledger.no_columns": "{name}: no sheet has the 台账 columns {columns} in its header row",
+    "ingest.alias_unreadable": "cannot read alias file ({why})",
+    "ingest.alias_not_utf8": "alias file is not UTF-8",
+    "ingest.alias_line": "line {lineno}: expected '规范名 = 别名 | 别名', got {raw}",
+    "ingest.too_big": (
+        "unpacks to {megabytes} MB, more than a document can need (limit "
+        "{limit} MB, text {text_limit} MB); not imported"
+    ),
+    "ingest.too_many_blocks": "more than {limit} paragraphs and table rows; not imported",
 }

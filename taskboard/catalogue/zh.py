@@ -607,4 +607,13 @@ TABLE: dict[str, str] = {
     "cli.already_archived": "任务 {task_id} 已经归档",
     "cli.not_archived": "任务 {task_id} 没有归档",
     "cli.merge_two_names": "合并单位需要两个不同的单位名称",
+    # ---- ledger read errors and the importer's remaining refusals
+    "ledger.not_xlsx": "{name}：不是 taskboard 能读取的 Excel 工作簿（.xlsx）{why:.0}",
+    "ledger.damaged": "{name}：工作簿已损坏，无法读取{why:.0}",
+    "ledger.no_columns": "{name}：没有哪张工作表的表头含有台账列 {columns}",
+    "ingest.alias_unreadable": "无法读取单位别名文件（{why}）",
+    "ingest.alias_not_utf8": "单位别名文件不是 UTF-8 编码",
+    "ingest.alias_line": "第{lineno}行：应为“规范名 = 别名 | 别名”，实为 {raw}",
+    "ingest.too_big": "解压后有 {megabytes} MB，超出文件所需（上限 {limit} MB，文字 {text_limit} MB），未导入",
+    "ingest.too_many_blocks": "段落和表格行超过 {limit} 个，未导入",
 }

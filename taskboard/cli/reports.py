@@ -299,7 +299,7 @@ def import_ledgers(ctx: Context, paths: list[Path], dry_run: bool) -> int:
         try:
             rows += read_ledger(path)
         except LedgerError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(exc.message_in(ctx.lang)) from None
     plan = plan_ledger_import(rows, ctx.store.all(), ctx.lang, status_at=ctx.store.status_at)
     lang = ctx.lang
     # Problems and notices quote workbook cells: one line each, no escape codes.

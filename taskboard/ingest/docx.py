@@ -144,10 +144,12 @@ def check_archive(data: bytes, source: str) -> None:
     xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
     if total > MAX_UNPACKED or xml > MAX_XML:
         megabytes = max(total, xml) / (1024 * 1024)
-        raise IngestError(
+        raise IngestError.of(
             source,
-            f"unpacks to {megabytes:,.0f} MB, more than a document can need "
-            f"(limit {MAX_UNPACKED // (1024 * 1024)} MB, text {MAX_XML // (1024 * 1024)} MB); not imported",
+            "too_big",
+            megabytes=f"{megabytes:,.0f}",
+            limit=MAX_UNPACKED // (1024 * 1024),
+            text_limit=MAX_XML // (1024 * 1024),
         )
 
 
@@ -164,7 +166,7 @@ def docx_lines(data: bytes, source: str) -> list[str]:
     for element in document.element.body.iterchildren():
         blocks += 1 if element.tag != f"{_W}tbl" else len(element.findall(f"{_W}tr"))
         if blocks > MAX_BLOCKS:
-            raise IngestError(source, f"more than {MAX_BLOCKS:,} paragraphs and table rows; not imported")
+            raise IngestError.of(source, "too_many_blocks", limit=f"{MAX_BLOCKS:,}")
         if element.tag == f"{_W}p":
             paragraph = Paragraph(element, document)
             text = normalise(paragraph.text).strip()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue import join, say
+from ..catalogue import Said, join, say
 from ..model import Status, Task
 from ..safetext import clean, one_line
 from .ledger_columns import BASE_REVISION_HEADER, BASE_STATUS_HEADER, ID_HEADER, strip_csv_guard
@@ -25,7 +25,7 @@ NEEDED = (ID_HEADER, STATUS_HEADER, PROGRESS_HEADER)
 HEADER_SCAN = 10  # the header row sits under a title; look this far down for it
 
 
-class LedgerError(Exception):
+class LedgerError(Said, Exception):
     """The file as a whole cannot be read as a 台账 (not a workbook, columns missing)."""
 
 
@@ -165,7 +165,7 @@ def read_ledger(path: str | Path) -> list[LedgerRow]:
         # data_only: a cell a unit turned into a formula is read as the value Excel showed.
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl, zipfile and the XML parser each raise their own kinds
-        raise LedgerError(f"{name}: not an Excel workbook (.xlsx) taskboard can read ({_why(exc)})") from None
+        raise LedgerError.keyed("ledger.not_xlsx", name=name, why=_why(exc)) from None
     try:
         revision = next(
             (
@@ -180,10 +180,10 @@ def read_ledger(path: str | Path) -> list[LedgerRow]:
             if rows is not None:
                 return rows
     except Exception as exc:  # a sheet's XML is read lazily, row by row
-        raise LedgerError(f"{name}: the workbook is damaged and cannot be read ({_why(exc)})") from None
+        raise LedgerError.keyed("ledger.damaged", name=name, why=_why(exc)) from None
     finally:
         wb.close()
-    raise LedgerError(f"{name}: no sheet has the 台账 columns {', '.join(NEEDED)} in its header row")
+    raise LedgerError.keyed("ledger.no_columns", name=name, columns=", ".join(NEEDED))
 
 
 def _why(exc: Exception) -> str:
