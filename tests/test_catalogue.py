@@ -40,6 +40,16 @@ def test_placeholders_match_and_nothing_is_empty():
         assert _fields(en) == _fields(zh), key
 
 
+def test_every_message_fills_in_with_numbers_or_text():
+    for lang, table in (("zh", ZH), ("en", EN)):
+        for key, text in table.items():
+            for value in (7, "区发改委"):
+                said = say(lang, key.removesuffix(PLURAL_ONE), **dict.fromkeys(_fields(text), value))
+                assert said.strip(), (lang, key)
+    assert say("en", "remind.out_later", n=3, within=14) == "3 due later"  # {within:.0}: left out
+    assert say("zh", "and_more", first="区发改委、区财政局", total=5, rest=3) == "区发改委、区财政局等5个"
+
+
 def test_plural_forms_and_dates_read_naturally():
     assert Countdown(Bucket.LATER, 1).label("en") == "1 day left"
     assert Countdown(Bucket.LATER, 12).label("en") == "12 days left"

@@ -8,6 +8,10 @@ line, the store's errors and history sentences say (``cli.read_only`` is an
 error), ``report.*`` the words of summaries and ledgers, ``status.*`` and
 ``countdown.*`` the model's labels.
 
+A value one language leaves out is written ``{name:.0}`` in that language's table
+(the same placeholders in both tables, which a test checks); it prints nothing,
+whatever the value's type.
+
 English plurals: a key ``K.one`` in the English table is used instead of ``K``
 when the value ``n`` is 1 (Chinese needs no such variant).
 
@@ -19,6 +23,7 @@ Textual.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, Literal
@@ -65,7 +70,16 @@ def say(lang: str, key: str, **values: object) -> str:
     if values.get("n") == 1 and key + PLURAL_ONE in table:
         key += PLURAL_ONE
     text = table[key]
-    return text.format(**values) if values else text
+    return _FORMATTER.format(text, **values) if values else text
+
+
+class _Formatter(string.Formatter):
+    # str.format refuses a precision for numbers; ``:.0`` here means "leave this value out".
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        return "" if format_spec == ".0" else super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
 
 
 def has(key: str) -> bool:
