@@ -1,148 +1,352 @@
-"""Benchmark the kanban board: first paint, a card move, a filter change, peak memory.
+"""Benchmark the kanban board as a person feels it: start, card moves, filters, memory.
 
-    .venv/bin/python bench/board.py --tasks 10000
+    .venv/bin/python bench/board.py --tasks 1000,10000,50000 --sizes 160x45,200x60
 
-A child process writes a database of N synthetic Chinese tasks (not timed, and
-not counted in the memory figure); this process then opens it and runs the
-real app headless at 160x45, pressing keys as a person would.
+For each board size a child process writes a database of N synthetic Chinese
+tasks with 10 history rows each (bench/synthetic.py; not timed).  Then:
 
-Timings come from the app itself, not from the test pilot's idle waits: every
-screen update the compositor produces passes through ``App._display``, which
-we wrap to note the time.  So
+* start → painted: the real ``taskboard`` command runs in a pseudo-terminal of
+  the given size under a fixed ``--today``; the clock runs from just before the
+  process is started to the end of the output burst that draws all three
+  column titles with their card counts (the first whole board).
+* memory: the peak RSS (VmHWM) of that process after the board is painted and
+  a card was moved there and back.
+* the keys, in this process with Textual's headless driver, timed by the app
+  itself: every frame the compositor hands to the terminal passes through
+  ``App._display``, which we wrap to note the time and whether the frame shows
+  the change.
 
-* first paint = from opening the database to the first full screen of cards;
-* move = from the ``]`` key to both the commit on disk and the repaint
-  (whichever is later);
-* filter = from the ``o`` key (overdue only, on and off) to the repaint.
+  - key → repainted: from the ``]`` / ``[`` key to the first frame showing the
+    card in its new column with the cursor on it;
+  - key → idle: to the end of the last frame after the store's reply landed
+    (the card's saved version on the board), i.e. the second repaint included;
+  - key → repainted, UI thread CPU: the CPU time the app's thread spent from the
+    key to that frame: the work itself, whatever else the machine is running
+    (wall times on a shared, loaded machine are mostly waiting for a core);
+  - lead-unit filter: a unit typed in the ``f`` picker, from ``enter`` to the
+    first frame of the filtered board;
+  - overdue filter ``o`` (on and off) and search ``/`` (each character typed):
+    key to the first frame showing the new selection.
 
-Targets at 10,000 tasks: first paint <= 1.5 s, move <= 50 ms, filter <= 100 ms, memory <= 300 MB.
+Medians; the last line says how many of the targets beside the figures were met.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import resource
+import os
+import pty
+import select
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from synthetic import AS_OF as TODAY
 
+Probe = Callable[[], bool]
 
-def generate(n: int, path: Path) -> None:
-    """Write the shared synthetic board of ``n`` tasks to ``path`` (see bench/synthetic.py)."""
+
+@dataclass
+class Row:
+    """One line of the table: a figure and its target (None: reported, no target)."""
+
+    metric: str
+    size: str
+    figure: float
+    unit: str
+    target: float | None = None
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the figure is within its target."""
+        return None if self.target is None else self.figure <= self.target
+
+
+@dataclass
+class Frames:
+    """Times of the frames painted, and of the first frame for which ``probe`` held."""
+
+    times: list[float] = field(default_factory=list)
+    probe: Probe | None = None
+    hit: float | None = None
+    hit_cpu: float = 0.0  # this thread's CPU time at the hit
+
+
+def generate(n: int, history: int, path: Path) -> None:
+    """Write the synthetic board (see bench/synthetic.py) of ``n`` tasks to ``path``."""
     from synthetic import build_db
 
-    build_db(path, n)
+    build_db(path, n, history)
 
 
-async def measure(path: Path, size: tuple[int, int], moves: int) -> dict[str, object]:
-    """Open the database, run the board, press keys; the figures."""
+# -- the whole process in a pseudo-terminal --------------------------------------------
+def _titles(path: Path) -> list[bytes]:
+    """The three column titles the painted board shows, as the terminal receives them."""
+    from taskboard.model import Status
+    from taskboard.store import TaskStore
+    from taskboard.ui.i18n import tr
+
+    tasks = TaskStore(path, who="bench@host").all()
+    return [
+        tr("zh", "column_title", label=s.label("zh"), count=sum(t.status is s for t in tasks)).encode()
+        for s in Status
+    ]
+
+
+def _read(fd: int, timeout: float) -> bytes | None:
+    """What the terminal received within ``timeout`` seconds (b"" for nothing, None at its end)."""
+    ready, _, _ = select.select([fd], [], [], timeout)
+    if not ready:
+        return b""
+    try:
+        return os.read(fd, 1 << 16) or None
+    except OSError:  # the process closed the terminal
+        return None
+
+
+def _rss_mb(pid: int) -> float:
+    """The peak resident memory of process ``pid``, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def start_to_paint(path: Path, size: tuple[int, int], home: Path) -> tuple[float, float]:
+    """Seconds from starting ``taskboard`` to the whole board painted; its peak RSS in MB."""
+    import fcntl
+    import termios
+
+    titles = _titles(path)
+    exe = Path(sys.executable).with_name("taskboard")
+    cmd = [str(exe), "--db", str(path), "--today", TODAY.isoformat(), "--lang", "zh", "--theme", "dark"]
+    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_DATA_HOME=str(home / "data"), TERM="xterm-256color", LANG="zh_CN.UTF-8")  # fmt: skip
+    env.pop("TEXTUAL", None)
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=child, stdout=child, stderr=child, env=env, start_new_session=True)
+    os.close(child)
+    seen = b""
+    painted: float | None = None
+    try:
+        deadline = t0 + 60
+        while time.perf_counter() < deadline:
+            chunk = _read(main, 0.05 if painted else 1.0)
+            if chunk is None:
+                raise RuntimeError(f"taskboard exited before painting: {seen[-500:]!r}")
+            if chunk:
+                now = time.perf_counter()
+                seen += chunk
+                if painted is not None or all(t in seen for t in titles):
+                    painted = now  # the burst that draws the board goes on
+            elif painted is not None:
+                break  # the burst is over
+        if painted is None:
+            raise RuntimeError("the board never showed its three columns")
+        for key in (b"]", b"["):  # a move there and back, then the memory it peaked at
+            os.write(main, key)
+            time.sleep(0.3)
+            while _read(main, 0.05):
+                pass
+        rss = _rss_mb(proc.pid)
+        os.write(main, b"q")
+        end = time.perf_counter() + 10
+        while proc.poll() is None and time.perf_counter() < end:
+            _read(main, 0.05)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        os.close(main)
+    return painted - t0, rss
+
+
+# -- keys, headless, timed by the app --------------------------------------------------
+async def keys(path: Path, size: tuple[int, int], moves: int) -> dict[str, list[float]]:
+    """Press the keys on the real app, headless; the times of each kind, in seconds."""
     from taskboard.services import open_store
     from taskboard.ui import create_app
 
-    paints: list[float] = []
-    start = time.perf_counter()
-    store = open_store(path, seed=False)
-    app = create_app(store, today=TODAY, lang="zh", theme="dark")
+    app = create_app(open_store(path, seed=False), today=TODAY, lang="zh", theme="dark")
+    frames = Frames()
     original = app._display
 
     def display(screen, renderable):  # every frame the compositor hands to the terminal
         if renderable is not None:
-            paints.append(time.perf_counter())
+            now = time.perf_counter()
+            frames.times.append(now)
+            if frames.hit is None and frames.probe is not None and frames.probe():
+                frames.hit, frames.hit_cpu = now, time.thread_time()
         return original(screen, renderable)
 
     app._display = display  # type: ignore[method-assign]
-    saved: list[float] = []
-    deliver = app._deliver
-
-    def delivered(reply):
-        if reply.op == "move":
-            saved.append(time.perf_counter())
-        return deliver(reply)
-
-    app._deliver = delivered  # type: ignore[method-assign]
-
-    async def after(t0: float, pilot) -> float:
-        while not any(p > t0 for p in paints):
-            await asyncio.sleep(0.001)
-        return min(p for p in paints if p > t0)
-
-    async with app.run_test(size=size) as pilot:
-        while not paints:
-            await asyncio.sleep(0.001)
-        first_paint = paints[0] - start
-        await pilot.pause(0.3)
-        move_times = []
-        for i in range(moves):
-            key = "right_square_bracket" if i % 2 == 0 else "left_square_bracket"
-            n_saved = len(saved)
-            t0 = time.perf_counter()
-            await pilot.press(key)
-            painted = await after(t0, pilot)
-            while len(saved) == n_saved:
-                await asyncio.sleep(0.001)
-            move_times.append(max(painted, saved[-1]) - t0)
-            await pilot.pause(0.05)
-        filter_times = []
-        for _ in range(4):
-            t0 = time.perf_counter()
-            await pilot.press("o")
-            filter_times.append(await after(t0, pilot) - t0)
-            await pilot.pause(0.05)
-        search_t0 = time.perf_counter()
-        app.board._set_filters(app.board.model.filters.with_(query="营商环境"))
-        app.board.refresh()
-        search = await after(search_t0, pilot) - search_t0
-        shown = app.board.model.shown
-    app.gateway.drain()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {
-        "first_paint": first_paint,
-        "move": move_times,
-        "filter": filter_times,
-        "search": search,
-        "search_shown": shown,
-        "peak_mb": peak_mb,
+    out: dict[str, list[float]] = {
+        "repainted": [],
+        "cpu": [],
+        "idle": [],
+        "lead": [],
+        "overdue": [],
+        "search": [],
     }
 
+    async def _saved(board, task, out: list[float]) -> None:
+        """Note when the store's reply brings the moved card's saved version onto the board."""
+        while (now := board.model.task(task.id)) is None or now.revision == task.revision:
+            await asyncio.sleep(0.0002)
+        out.append(time.perf_counter())
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse arguments, build the database, print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--tasks", type=int, default=1000, help="number of tasks (default 1000)")
-    parser.add_argument("--moves", type=int, default=10, help="card moves to time (default 10)")
-    parser.add_argument("--size", default="160x45", help="terminal size WxH (default 160x45)")
-    parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)  # child process: write the db
-    args = parser.parse_args(argv)
-    if args.generate:
-        generate(args.tasks, args.generate)
-        return 0
-    width, height = (int(v) for v in args.size.split("x"))
+    async def timed(pilot, key: str, probe: Probe) -> float:
+        """Press ``key``; seconds to the first frame for which ``probe`` holds."""
+        frames.probe, frames.hit = probe, None
+        cpu0 = time.thread_time()
+        t0 = time.perf_counter()
+        await pilot.press(key)
+        while frames.hit is None:
+            if time.perf_counter() - t0 > 10:
+                raise RuntimeError(f"no frame showed the effect of {key!r}")
+            await asyncio.sleep(0.0005)
+        frames.probe = None
+        out["cpu"].append(frames.hit_cpu - cpu0)
+        return frames.hit - t0
+
+    async with app.run_test(size=size) as pilot:
+        board = app.board
+        while not frames.times:
+            await asyncio.sleep(0.001)
+        await pilot.pause(0.3)
+        moves_cpu: list[float] = []
+        for i in range(moves):
+            task = board.current_task
+            assert task is not None, "the first column is empty"
+            forward = i % 2 == 0
+            target = task.status.next() if forward else task.status.previous()
+
+            def moved(tid=task.id, target=target) -> bool:
+                column = board.current_column
+                return column.status is target and column.current is not None and column.current.id == tid
+
+            saved: list[float] = []
+            watch = asyncio.create_task(_saved(board, task, saved))
+            t0 = time.perf_counter()
+            key = "right_square_bracket" if forward else "left_square_bracket"
+            out["repainted"].append(await timed(pilot, key, moved))
+            moves_cpu.append(out["cpu"][-1])
+            await asyncio.wait_for(watch, 10)
+            await pilot.pause()
+            out["idle"].append(max(saved[0], frames.times[-1]) - t0)
+            await pilot.pause(0.05)
+        for unit in ("区发改委", "区财政局", "区市场监管局", "区住建局", "区人社局", "区商务局"):
+            await pilot.press("f")
+            await pilot.pause()
+            await pilot.press(*unit)
+            await pilot.pause()
+            out["lead"].append(
+                await timed(
+                    pilot, "enter", lambda u=unit: app.screen is board and board.model.filters.leads == {u}
+                )
+            )
+            await pilot.pause(0.05)
+            await pilot.press("escape")  # clears the filter
+            await pilot.pause(0.05)
+        for i in range(6):
+            out["overdue"].append(
+                await timed(pilot, "o", lambda on=i % 2 == 0: board.model.filters.overdue is on)
+            )
+            await pilot.pause(0.05)
+        await pilot.press("slash")
+        await pilot.pause()
+        typed = ""
+        for char in "营商环境":
+            typed += char
+            out["search"].append(await timed(pilot, char, lambda q=typed: board.model.filters.query == q))
+            await pilot.pause(0.05)
+        await pilot.press("escape")
+        await pilot.pause()
+    app.gateway.drain()
+    out["cpu"] = moves_cpu
+    return out
+
+
+# -- the table -------------------------------------------------------------------------
+def measure(n: int, sizes: list[tuple[int, int]], moves: int, history: int, starts: int) -> list[Row]:
+    """Every figure for a board of ``n`` tasks."""
+    rows: list[Row] = []
+    tenk = n == 10_000
+    small = n <= 10_000
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.json"
         t0 = time.perf_counter()
-        subprocess.run(
-            [sys.executable, __file__, "--tasks", str(args.tasks), "--generate", str(path)], check=True
-        )
-        print(f"database: {args.tasks} tasks, {path.stat().st_size / 1e6:.1f} MB, built in "
-              f"{time.perf_counter() - t0:.1f} s (not timed below)")  # fmt: skip
-        r = asyncio.run(measure(path, (width, height), args.moves))
-    ms = 1000
-    moves, filters = r["move"], r["filter"]
-    print(f"first full paint : {r['first_paint'] * ms:7.0f} ms   (open database + build board + paint)")
-    print(f"move (] / [)     : {statistics.median(moves) * ms:7.1f} ms median, {max(moves) * ms:.1f} ms max"
-          f"   (key to saved on disk and repainted, {len(moves)} moves)")  # fmt: skip
-    filter_ms = statistics.median(filters) * ms
-    print(
-        f"filter (o)       : {filter_ms:7.1f} ms median, {max(filters) * ms:.1f} ms max   (key to repainted)"
+        subprocess.run([sys.executable, __file__, "--tasks", str(n), "--history", str(history),
+                        "--generate", str(path)], check=True)  # fmt: skip
+        print(f"# {n} tasks, {history} history rows each: {path.stat().st_size / 1e6:.1f} MB, built in "
+              f"{time.perf_counter() - t0:.1f} s (not timed)", flush=True)  # fmt: skip
+        for size in sizes:
+            label = f"{n // 1000}k {size[0]}x{size[1]}"
+            runs = [start_to_paint(path, size, Path(tmp)) for _ in range(starts)]
+            rows.append(
+                Row(
+                    "start → painted",
+                    label,
+                    statistics.median(r[0] for r in runs),
+                    "s",
+                    0.6 if tenk else None,
+                )
+            )
+            rows.append(Row("memory (peak RSS)", label, max(r[1] for r in runs), "MB", 150 if tenk else None))
+            times = asyncio.run(keys(path, size, moves))
+            med = {k: statistics.median(v) * 1000 for k, v in times.items()}
+            rows.append(Row("key → repainted (] [)", label, med["repainted"], "ms", 16 if small else None))
+            rows.append(Row("key → idle (] [)", label, med["idle"], "ms", 25 if small else None))
+            rows.append(Row("key → repainted, UI thread CPU", label, med["cpu"], "ms"))
+            rows.append(Row("lead-unit filter (f)", label, med["lead"], "ms", 50 if tenk else None))
+            rows.append(Row("overdue filter (o)", label, med["overdue"], "ms"))
+            rows.append(Row("search (/ 营商环境)", label, med["search"], "ms"))
+            for row in rows[-8:]:
+                print(_line(row), flush=True)
+    return rows
+
+
+def _line(row: Row) -> str:
+    figure = f"{row.figure:.2f} {row.unit}" if row.unit == "s" else f"{row.figure:.1f} {row.unit}"
+    target = "—" if row.target is None else f"≤ {row.target:g} {row.unit}"
+    met = "—" if row.met is None else "yes" if row.met else "NO"
+    return f"| {row.metric} | {row.size} | {figure} | {target} | {met} |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, build each board, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--tasks", default="1000,10000", help="board sizes, comma-separated (default 1000,10000)"
     )
-    print(f"search (营商环境) : {r['search'] * ms:7.1f} ms   ({r['search_shown']} shown)")
-    print(f"peak memory      : {r['peak_mb']:7.0f} MB   (max RSS of this process)")
+    parser.add_argument("--sizes", default="160x45,200x60", help="terminal sizes WxH (default 160x45,200x60)")
+    parser.add_argument("--moves", type=int, default=20, help="card moves to time per size (default 20)")
+    parser.add_argument("--history", type=int, default=10, help="history rows per task (default 10)")
+    parser.add_argument("--starts", type=int, default=3, help="process starts to time per size (default 3)")
+    parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)  # child process: write the db
+    args = parser.parse_args(argv)
+    if args.generate:
+        generate(int(args.tasks), args.history, args.generate)
+        return 0
+    sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
+    # The board remembers its filters and theme: in a folder of ours, not the user's settings.
+    settings = tempfile.TemporaryDirectory()
+    os.environ["XDG_CONFIG_HOME"] = settings.name
+    print("| metric | size | figure | target | met |\n| --- | --- | --- | --- | --- |", flush=True)
+    rows: list[Row] = []
+    for n in (int(v) for v in args.tasks.split(",")):
+        rows += measure(n, sizes, args.moves, args.history, args.starts)  # type: ignore[arg-type]
+    judged = [r for r in rows if r.met is not None]
+    print(f"targets: {sum(bool(r.met) for r in judged)}/{len(judged)} met")
     return 0
 
 

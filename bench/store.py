@@ -8,7 +8,9 @@ bench/synthetic.py (Chinese measures, units, deadlines, notes; ROWS-1 moves,
 notes and edits per task on top of its import row) in a temporary folder.
 
 - **load**: from spawning a fresh ``python`` to the store opened with every
-  task read (``TaskStore(...).all()``): interpreter, imports, parse, checks.
+  task read (``TaskStore(...).all()``): interpreter, imports, parse, checks
+  (the file's target, ≤ 500 ms on 10k tasks × 10 rows); and the same load
+  inside a running process (the server's target, ≤ 300 ms at 10k tasks).
 - **durable move**: the whole user action — lock, catch up with other
   writers, task + history row, written and fsync'd — median of ``--repeat``.
 - **refresh**: the board's twice-a-second poll when nobody changed anything.
@@ -133,15 +135,24 @@ def bench(board: str, repeat: int, loads: int, backend: str, table: Table, new_d
             copy_board(path, location)
         file_mb = path.stat().st_size / 1e6
         opened, loaded = load_from_start(location, loads)
-        # The file target is the 100k-row board; the server's is any 10k board.
-        counted = n == 10_000 and (per_task == 10 or backend != "tinydb")
-        load_target = LOAD_TARGET_MS[backend] if counted else None
+        # Issue 13's file target counts from process start, on the 100k-row board;
+        # issue 12's server target is the load itself (open + every task), any 10k board.
+        big = n == 10_000
+        file_target = LOAD_TARGET_MS["tinydb"] if backend == "tinydb" and big and per_task == 10 else None
         table.add("load: process start → store open", size,
-                  f"{median_ms(opened):.0f} ms (file {file_mb:.0f} MB)", load_target, median_ms(opened))
+                  f"{median_ms(opened):.0f} ms (file {file_mb:.0f} MB)", file_target, median_ms(opened))
         table.add("  … → every task as a Task", size, f"{median_ms(loaded):.0f} ms")
-        t0 = time.perf_counter()
+        in_process = []
+        for _ in range(loads):
+            t0 = time.perf_counter()
+            reader = TaskStore(location, writable=False)
+            reader.all()
+            in_process.append(time.perf_counter() - t0)
+            reader.records.close()
+        server_target = LOAD_TARGET_MS["postgresql"] if backend != "tinydb" and big else None
+        table.add("load in-process: open → every task", size, f"{median_ms(in_process):.0f} ms",
+                  server_target, median_ms(in_process))
         store = TaskStore(location)
-        table.add("  open in-process (no start-up)", size, f"{(time.perf_counter() - t0) * 1000:.0f} ms")
         ids = [t.id for t in store.all()]
         rng = random.Random(1)
         moves = []

@@ -13,14 +13,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import clock, paths
 from .catalogue import Phrase
-from .ingest import ParsedDocument, load_aliases, parse_file
 from .model import Status, Task
 from .report.ledger import LedgerPlan, note_author
 from .store import ImportResult, TaskStore
 from .store.backends import is_server_url
+
+if TYPE_CHECKING:  # the importer is a third of the board's start: loaded when a document is read
+    from .ingest import ParsedDocument
 
 
 def import_documents(store: TaskStore, docs: Sequence[ParsedDocument]) -> list[ImportResult]:
@@ -31,6 +34,8 @@ def import_documents(store: TaskStore, docs: Sequence[ParsedDocument]) -> list[I
 
 def seed_store(store: TaskStore, documents: Iterable[Path] | None = None) -> list[ImportResult]:
     """Import the seed documents (default: the bundled ``data/``) in one transaction."""
+    from .ingest import load_aliases, parse_file
+
     aliases = load_aliases()
     docs = [parse_file(p, aliases) for p in (documents if documents is not None else paths.seed_documents())]
     return import_documents(store, docs)

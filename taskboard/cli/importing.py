@@ -26,7 +26,10 @@ def _parse_all(paths: list[Path], lang: str):
     """Parse every file before writing anything: one bad file leaves the database unchanged."""
     from ..ingest import IngestError, load_aliases, parse_file
 
-    aliases = load_aliases()
+    try:
+        aliases = load_aliases()
+    except IngestError as exc:  # the user's alias file cannot be read
+        raise CommandError(exc.message_in(lang)) from None
     docs = []
     err = console(stderr=True)
     with Progress(console=err, transient=True, disable=len(paths) < 3 or not err.is_terminal) as progress:

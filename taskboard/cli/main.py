@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from .. import __version__, config
 from ..catalogue import LANGS, Said, say
 from ..clock import BadDate
-from ..ingest.errors import IngestError
 from ..safetext import one_line
 from ..store import StoreError
 from . import database, importing, lifecycle, reports, serve, tasks, units
@@ -107,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `taskboard list | head` closes the pipe early; that is not an error.
         sys.stderr.close()
         return 0
-    except (CommandError, StoreError, IngestError, BadDate, ValueError, OSError) as exc:
+    except (CommandError, StoreError, BadDate, ValueError, OSError) as exc:
         lang = getattr(args, "lang", None) or config.default_lang()
         said = exc.message_in(lang) if isinstance(exc, Said) else None
         print(say(lang, "cli.error_prefix") + (one_line(said) if said else _one_line(exc)), file=sys.stderr)

@@ -76,13 +76,17 @@ def _leads(ctx: Context, given: list[str] | None) -> frozenset[str] | None:
     """
     if not given:
         return None
+    from ..ingest import IngestError
     from ..ingest.aliases import load_aliases, unit_key
     from ..units import closest_units, unit_counts
 
     names = [n.strip() for value in given for n in value.replace("、", ",").replace("，", ",").split(",")]
     names = [n for n in names if n]
     known = {c.name for c in unit_counts(ctx.store.all(archived=None))}
-    aliases = load_aliases()
+    try:
+        aliases = load_aliases()
+    except IngestError as exc:  # the user's alias file cannot be read
+        raise CommandError(exc.message_in(ctx.lang)) from None
     wanted: set[str] = set()
     for name in names:
         canonical = aliases.canonical(name)

@@ -11,7 +11,6 @@ from pathlib import Path
 from rich.table import Table
 
 from ..catalogue import say
-from ..ingest.aliases import user_alias_file
 from ..units import propose_merges, unit_counts
 from .context import CommandError, Context
 from .output import console
@@ -54,6 +53,8 @@ def cmd_units(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
     """Rename the unit on every task (one undo step) and remember the alias for future imports."""
+    from ..ingest.aliases import user_alias_file  # the importer package: not loaded to open the board
+
     alias, canonical = args.alias.strip(), args.canonical.strip()
     known = {c.name for c in unit_counts(ctx.store.all())}
     if alias not in known:

@@ -15,8 +15,16 @@ from pathlib import Path
 from ..catalogue import Said, join, say
 from ..model import Status, Task
 from ..safetext import clean, one_line
-from .ledger_columns import BASE_REVISION_HEADER, BASE_STATUS_HEADER, ID_HEADER, strip_csv_guard
-from .xlsx import REVISION_PROPERTY
+
+# Not from .xlsx: openpyxl takes a fifth of a second to import, and the board
+# (which imports this module through services) never writes a workbook.
+from .ledger_columns import (
+    BASE_REVISION_HEADER,
+    BASE_STATUS_HEADER,
+    ID_HEADER,
+    REVISION_PROPERTY,
+    strip_csv_guard,
+)
 
 StatusAt = Callable[[str, int], Status]
 

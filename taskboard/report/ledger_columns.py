@@ -26,6 +26,8 @@ HEADERS = (
 # A twelfth, trailing column carries the task id: the round trip matches rows by
 # it exactly, whatever a unit does to the order of rows or to the other cells.
 ID_HEADER = "ID"
+# The workbook's custom property that records the board revision it was exported at.
+REVISION_PROPERTY = "taskboard_revision"
 COLUMNS = (*HEADERS, ID_HEADER)
 # Two more, hidden, in the workbook only: what the export knew of each row (the
 # task's status and revision), so the three-way merge of a re-import never

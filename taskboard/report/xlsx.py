@@ -33,6 +33,7 @@ from .ledger_columns import (
     DEADLINE_COL,
     ID_HEADER,
     NUMBER_COL,
+    REVISION_PROPERTY,
     STATUS_COL,
     export_base,
     ledger_rows,
@@ -223,9 +224,6 @@ def _units_sheet(ws: Worksheet, tasks: Sequence[Task], today: date, paper: str, 
         last_row=last + 2,
         page_title=title,
     )
-
-
-REVISION_PROPERTY = "taskboard_revision"
 
 
 def write_ledger_xlsx(

@@ -3,17 +3,20 @@
 Plain Python (no Textual), so the filtering and ordering rules are tested and
 benchmarked on their own.  The columns are kept as sorted lists with a parallel
 list of sort keys: one task changing is a bisect and a list insert, not a
-re-sort of 10,000 tasks.
+re-sort of 10,000 tasks.  Every task is also kept in that order, filtered or
+not, so a new filter is one pass of a predicate built for just the filters in
+use (the lead-unit filter at 10,000 tasks: a few milliseconds), never a sort.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from itertools import compress
 from typing import Any
 
 from taskboard.model import Bucket, Status, Task, countdown, due_within, measure_key
@@ -139,7 +142,12 @@ class BoardModel:
         self._keys: dict[Status, list[tuple[Any, ...]]] = {s: [] for s in Status}
         self._hay: dict[str, tuple[Version, str]] = {}
         self._sortkeys: dict[str, tuple[Version, tuple[Any, ...]]] = {}
-        self.rebuild()
+        self._buckets: dict[str, tuple[Task, date, Bucket]] = {}
+        # Every task of each status in column order, shown or not, with its sort keys.
+        self._order: dict[Status, list[Task]] = {}
+        self._order_keys: dict[Status, list[tuple[Any, ...]]] = {}
+        self._predicate: tuple[tuple[Filters, date], Callable[[Task], bool]] | None = None
+        self._reorder()
 
     # -- reading ---------------------------------------------------------------------
     @property
@@ -183,24 +191,42 @@ class BoardModel:
 
     def matches(self, task: Task) -> bool:
         """True when ``task`` passes every active filter."""
-        f = self.filters
+        return self._matcher()(task)
+
+    def _matcher(self) -> Callable[[Task], bool]:
+        """A test of the active filters only, built once per set of filters and as-of date."""
+        f, today = self.filters, self.today
+        if self._predicate is not None and self._predicate[0] == (f, today):
+            return self._predicate[1]
         # Retired tasks are off the board unless the archive filter asks for them alone.
-        if bool(task.archived) is not f.archived:
-            return False
-        if f.leads and not any(u in f.leads for u in _role_units(task, f.role)):
-            return False
-        if f.review and not task.review:
-            return False
-        if f.due_days is not None and not due_within(task, self.today, f.due_days):
-            return False
-        if f.sources and task.source not in f.sources:
-            return False
-        if f.overdue and countdown(task, self.today).bucket is not Bucket.OVERDUE:
-            return False
+        archived = f.archived
+        checks: list[Callable[[Task], bool]] = [lambda t: bool(t.archived) is archived]
+        if f.leads:  # set operations: the commonest filter stays a few milliseconds at 10,000 tasks
+            leads = f.leads
+            if f.role == "co":
+                checks.append(lambda t: not leads.isdisjoint(t.co_units))
+            elif f.role == "any":
+                checks.append(lambda t: not (leads.isdisjoint(t.lead_units) and leads.isdisjoint(t.co_units)))
+            else:
+                checks.append(lambda t: not leads.isdisjoint(t.lead_units))
+        if f.review:
+            checks.append(lambda t: bool(t.review))
+        if f.due_days is not None:
+            days = f.due_days
+            checks.append(lambda t: due_within(t, today, days))
+        if f.sources:
+            sources = f.sources
+            checks.append(lambda t: t.source in sources)
+        if f.overdue:
+            checks.append(lambda t: self._bucket(t) is Bucket.OVERDUE)
         if f.terms:
-            hay = self._haystack(task)
-            return all(term in hay for term in f.terms)
-        return True
+            terms, hay = f.terms, self._haystack
+            checks.append(lambda t: all(term in hay(t) for term in terms))
+        test = checks[0]
+        for check in checks[1:]:
+            test = _both(test, check)
+        self._predicate = ((f, today), test)
+        return test
 
     def lead_counts(self) -> list[tuple[str, int]]:
         """Every lead unit with the number of tasks it leads, most tasks first."""
@@ -219,16 +245,24 @@ class BoardModel:
 
     # -- changing --------------------------------------------------------------------
     def rebuild(self) -> None:
-        """Recompute every column from scratch (after a filter, sort or reload)."""
-        buckets: dict[Status, list[tuple[tuple[Any, ...], Task]]] = {s: [] for s in Status}
-        matches, key = self.matches, self._key
+        """Recompute every column from the tasks in order (after a filter, or a new as-of date)."""
+        matches = self._matcher()
+        for status in Status:
+            shown = list(map(matches, self._order[status]))
+            self.columns[status] = list(compress(self._order[status], shown))
+            self._keys[status] = list(compress(self._order_keys[status], shown))
+
+    def _reorder(self) -> None:
+        """Sort every task into column order (after a new sort or a reload), then rebuild."""
+        pairs: dict[Status, list[tuple[tuple[Any, ...], Task]]] = {s: [] for s in Status}
+        key = self._key
         for task in self._tasks.values():
-            if matches(task):
-                buckets[task.status].append((key(task), task))
-        for status, pairs in buckets.items():
-            pairs.sort(key=_first)
-            self._keys[status] = [k for k, _ in pairs]
-            self.columns[status] = [t for _, t in pairs]
+            pairs[task.status].append((key(task), task))
+        for status, column in pairs.items():
+            column.sort(key=_first)
+            self._order_keys[status] = [k for k, _ in column]
+            self._order[status] = [t for _, t in column]
+        self.rebuild()
 
     def reload(self, tasks: Iterable[Task]) -> None:
         """Replace every task (another process changed the database) and rebuild."""
@@ -236,7 +270,8 @@ class BoardModel:
         live = self._tasks.keys()
         self._hay = {k: v for k, v in self._hay.items() if k in live}
         self._sortkeys = {k: v for k, v in self._sortkeys.items() if k in live}
-        self.rebuild()
+        self._buckets = {k: v for k, v in self._buckets.items() if k in live}
+        self._reorder()
 
     def set_filters(self, filters: Filters) -> None:
         """Apply new filters."""
@@ -248,7 +283,7 @@ class BoardModel:
         if sort is not self.sort:
             self.sort = sort
             self._sortkeys.clear()
-            self.rebuild()
+            self._reorder()
 
     def set_today(self, today: date) -> None:
         """Count down from another day; only the overdue and due-within filters depend on it."""
@@ -263,9 +298,13 @@ class BoardModel:
         """
         self._drop(task.id)
         self._tasks[task.id] = task
+        key = self._key(task)
+        keys = self._order_keys[task.status]
+        i = bisect_left(keys, key)
+        keys.insert(i, key)
+        self._order[task.status].insert(i, task)
         if not self.matches(task):
             return None
-        key = self._key(task)
         keys = self._keys[task.status]
         i = bisect_left(keys, key)
         keys.insert(i, key)
@@ -278,13 +317,22 @@ class BoardModel:
         self._tasks.pop(task_id, None)
         self._hay.pop(task_id, None)
         self._sortkeys.pop(task_id, None)
+        self._buckets.pop(task_id, None)
 
     # -- internals -------------------------------------------------------------------
     def _drop(self, task_id: str) -> None:
+        task = self._tasks.get(task_id)
+        if task is None:
+            return
         place = self.locate(task_id)
         if place is not None:
             del self.columns[place.status][place.index]
             del self._keys[place.status][place.index]
+        keys, order = self._order_keys[task.status], self._order[task.status]
+        i = bisect_left(keys, self._key(task))
+        if i < len(order) and order[i].id == task_id:
+            del keys[i]
+            del order[i]
 
     def _key(self, task: Task) -> tuple[Any, ...]:
         cached = self._sortkeys.get(task.id)
@@ -295,6 +343,17 @@ class BoardModel:
         self._sortkeys[task.id] = (version, key)
         return key
 
+    def _bucket(self, task: Task) -> Bucket:
+        """The task's countdown bucket on the as-of date (the overdue filter asks it of every task)."""
+        # Keyed by the task object, not its version: a move shown before it is saved is a
+        # new object with the old revision, and its status changes the bucket.
+        cached = self._buckets.get(task.id)
+        if cached is not None and cached[0] is task and cached[1] == self.today:
+            return cached[2]
+        bucket = countdown(task, self.today).bucket
+        self._buckets[task.id] = (task, self.today, bucket)
+        return bucket
+
     def _haystack(self, task: Task) -> str:
         cached = self._hay.get(task.id)
         version = (task.revision, task.updated)
@@ -303,6 +362,11 @@ class BoardModel:
         hay = haystack(task)
         self._hay[task.id] = (version, hay)
         return hay
+
+
+def _both(first: Callable[[Task], bool], then: Callable[[Task], bool]) -> Callable[[Task], bool]:
+    """A test passed when both are."""
+    return lambda t: first(t) and then(t)
 
 
 def _role_units(task: Task, role: str) -> list[str]:

@@ -5,7 +5,13 @@ so a column is a single Line-API ScrollView: each card is two text lines (three
 on a tall terminal) plus a gap line, and :meth:`CardColumn.render_line` draws
 only the lines on screen.
 Drawn lines are cached by task version, so scrolling and cursor moves redraw
-almost nothing and a move repaints only the cards below the change.
+almost nothing, and a move repaints only the rows whose card changed.
+
+Nothing a move touches goes through the stylesheet: the colours are resolved
+once per theme into Style objects (:meth:`CardColumn._build_palette`), the
+column the keys act on shows it by its title and an inline border colour set
+without a restyle, and the count in the title repaints the top line only.
+(Restyling a column, or setting Textual's ``border_title``, repaints all of it.)
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.color import Color
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -66,6 +73,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "column--active",
         "card",
         "card--cursor",
         "card--cursor-blurred",
@@ -90,8 +98,9 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         background: $background;
         padding: 0;
     }
-    /* The column the keys act on: its border; its title is marked and in the cursor's colours. */
-    CardColumn.-active { border: round $border; }
+    /* The border colour of the column the keys act on (set inline, see _show_active);
+       its title is marked and in the cursor's colours. */
+    CardColumn > .column--active { color: $border; }
     CardColumn > .card { background: $surface; color: $foreground; }
     CardColumn > .card--cursor {
         background: $block-cursor-background;
@@ -150,6 +159,10 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._terms: tuple[str, ...] = ()
         self._card_lines = CARD_LINES
         self._palette: dict[tuple[int, str], Style] = {}
+        self._active_border: Color | None = None  # the theme's, from the palette
+        self._blank: Style | None = None  # the column's own style, for lines without a card
+        self._drawn: list[Task] = []
+        self._title_key: tuple[object, ...] = ()  # the cards as last shown, to find the rows that changed
         # Ids of the cards marked for a bulk action: the screen's set, shared (read-only here).
         self.marks: set[str] | frozenset[str] = frozenset()
         self._update_title()
@@ -200,18 +213,27 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def show_cards(self, cards: list[Task], cursor: int | None, changed_from: int = 0) -> None:
         """Show ``cards`` with the cursor on row ``cursor``.
 
-        Only rows from ``changed_from`` on are redrawn: a card moving in or
-        out leaves the rows above it as they were.
+        Only the rows on screen whose card changed are redrawn (none above
+        ``changed_from``, the caller's promise): a card moving out shifts the
+        rows below it, a card saved in place is one row.
         """
+        old_cursor, drawn = self._cursor, self._drawn
         self._cards = cards
-        old_cursor = self._cursor
+        self._drawn = list(cards)  # the model edits its lists in place: keep what is on screen
         self._cursor = self._clamp(cursor)
         self._set_virtual_height(max(1, len(cards)) * self.card_height)
         self._update_title()
-        top = changed_from * self.card_height
-        self.refresh_lines(top, max(0, self.scroll_offset.y + self.size.height - top))
-        if old_cursor is not None and old_cursor < changed_from:
+        if not cards or not drawn:  # the empty-column line comes or goes
+            self.refresh_lines(0, max(self.size.height, 1) + self.scroll_offset.y)
+        else:
+            first = max(changed_from, self.scroll_offset.y // self.card_height)
+            last = (self.scroll_offset.y + self.size.height) // self.card_height
+            for row in range(first, min(last + 1, max(len(drawn), len(cards)))):
+                if row >= len(drawn) or row >= len(cards) or drawn[row] is not cards[row]:
+                    self._refresh_card(row)
+        if old_cursor != self._cursor:
             self._refresh_card(old_cursor)
+            self._refresh_card(self._cursor)
         self.scroll_to_cursor()
 
     def _set_virtual_height(self, height: int) -> None:
@@ -275,7 +297,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if not self._cards:
             return self._empty_line(width, line)
         if index >= len(self._cards) or part >= self._card_lines:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._blank_style())
         task = self._cards[index]
         state = 0 if index != self._cursor else 2 if self._active else 1
         marked_ = task.id in self.marks
@@ -386,11 +408,18 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
                         color=fg.rich_color, bold=text.bold, italic=text.italic, reverse=text.reverse
                     )
         self._palette = palette
-        self._update_title()
+        self._active_border = self.get_component_styles("column--active").color
+        self._show_active()
+
+    def _blank_style(self) -> Style:
+        # ``rich_style`` walks the widget's ancestors on every call: once per theme is enough.
+        if self._blank is None:
+            self._blank = self.rich_style
+        return self._blank
 
     def _empty_line(self, width: int, line: int) -> Strip:
         if line != 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._blank_style())
         style = self.get_component_rich_style("card--empty")
         text = fit(" " + tr(self.lang, "empty_column"), width)
         return Strip([Segment(text, style)]).adjust_cell_length(width, style)
@@ -403,6 +432,13 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """
         super().notify_style_update()
         self._recheck_colours = True  # checked at the next draw, when the styles are ready
+        self._blank = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Settle the colours before Textual draws the border (it reads the active colour)."""
+        if self._recheck_colours:
+            self._check_colours()
+        return super().render_lines(crop)
 
     def _check_colours(self) -> None:
         self._recheck_colours = False
@@ -411,6 +447,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             self._colours = colours
             self._build_palette()
             self._lines.clear()
+            self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         """Three lines a card on a tall terminal; keep the cursor card visible."""
@@ -431,9 +468,32 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def active(self, value: bool) -> None:
         if value != self._active:
             self._active = value
-            self.set_class(value, "-active")
-            self._update_title()
+            self._show_active()
             self._refresh_card(self._cursor)
+
+    def _show_active(self) -> None:
+        """Border and title as :attr:`active` says, repainting the border only.
+
+        An inline rule, not a CSS class: a class change restyles the widget
+        and its scrollbars through the stylesheet and repaints every line.
+        """
+        if self._active_border is None:  # before the first draw: _build_palette calls again
+            return
+        border = ("round", self._active_border) if self._active else None
+        changed = False
+        for edge in ("border_top", "border_right", "border_bottom", "border_left"):
+            changed = self.styles.set_rule(edge, border) or changed
+        self._update_title()
+        if changed and self.size:
+            # The border cells only (Textual still redraws the lines behind them).
+            width, height = self.outer_size
+            left, top = -self.styles.gutter.left, -self.styles.gutter.top
+            self.refresh(
+                Region(left, top, width, 1),
+                Region(left, top + height - 1, width, 1),
+                Region(left, top, 1, height),
+                Region(left + width - 1, top, 1, height),
+            )
 
     def on_click(self, event: events.Click) -> None:
         """Clicking a card selects it; a double click also opens it."""
@@ -463,12 +523,24 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _update_title(self) -> None:
         title = tr(self.lang, "column_title", label=self.status.label(self.lang), count=len(self._cards))
-        if not self._active:
-            self.border_title = title
-            return
-        # Textual would pick a title colour against the column's background, not the cursor colour.
         cursor = self._palette.get((2, ""))
-        self.border_title = Text(FOCUS_MARK + title, style=cursor or "")
+        key = (title, self._active, cursor)
+        if key == self._title_key:
+            return
+        self._title_key = key
+        if self._active:
+            # Textual would pick a title colour against the column's background, not the cursor colour.
+            content = Content.from_rich_text(Text(FOCUS_MARK + title, style=cursor or ""))
+        else:
+            content = Content(title)
+        if not self.is_mounted:
+            self.border_title = content
+            return
+        # What the ``border_title`` setter stores, without its repaint of the whole column:
+        # only the top line shows the title.
+        self._border_title = content
+        gutter = self.styles.gutter
+        self.refresh(Region(-gutter.left, -gutter.top, self.outer_size.width, 1))
 
 
 def reason_label(reason: str, lang: str) -> str:
