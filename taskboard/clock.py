@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 from datetime import date, datetime
 
+from .catalogue import Said
 
-class BadDate(ValueError):
+
+class BadDate(Said, ValueError):
     """A date argument that is not YYYY-MM-DD."""
 
 
@@ -20,7 +22,7 @@ def parse_date(text: str, what: str = "date") -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadDate(f"bad {what} {text!r}: expected YYYY-MM-DD, e.g. 2023-06-30") from None
+        raise BadDate.keyed("cli.bad_date", what=what, text=text) from None
 
 
 def today(override: str | date | None = None) -> date:

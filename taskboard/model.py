@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from . import numerals, recurrence
+from .catalogue import Said, say
 from .safetext import clean, is_clean
 
 
@@ -30,16 +31,16 @@ class Status(StrEnum):
     @property
     def zh(self) -> str:
         """The Chinese label used on the board and in reports."""
-        return _STATUS_ZH[self]
+        return self.label("zh")
 
     @property
     def en(self) -> str:
         """The English label used on the board and in reports."""
-        return _STATUS_EN[self]
+        return self.label("en")
 
     def label(self, lang: str = "zh") -> str:
-        """The label in ``lang`` (``zh`` or ``en``)."""
-        return self.zh if lang == "zh" else self.en
+        """The label in ``lang`` (``zh`` or ``en``), from the catalogue."""
+        return say(lang, f"status.{self.value}")
 
     @classmethod
     def parse(cls, text: str) -> Status:
@@ -51,7 +52,9 @@ class Status(StrEnum):
         if key in _STATUS_ALIASES:
             return _STATUS_ALIASES[key]
         choices = ", ".join(f"{s.value}/{s.zh}" for s in cls)
-        raise ValueError(f"unknown status {text!r} (use one of {choices})")
+        raise UnknownStatus(f"unknown status {text!r} (use one of {choices})").said(
+            "status.unknown", text=clean(str(text), keep_newlines=False), choices=choices
+        )
 
     def next(self) -> Status | None:
         """The column to the right, or None from the last one."""
@@ -66,8 +69,10 @@ class Status(StrEnum):
         return order[i - 1] if i > 0 else None
 
 
-_STATUS_ZH = {Status.NOT_STARTED: "未开始", Status.IN_PROGRESS: "进行中", Status.DONE: "已完成"}
-_STATUS_EN = {Status.NOT_STARTED: "Not started", Status.IN_PROGRESS: "In progress", Status.DONE: "Done"}
+
+class UnknownStatus(Said, ValueError):
+    """A status (or archive reason) nobody can parse; said in the user's language by the command line."""
+
 # Spellings people type into a spreadsheet's 状态 column or a shell.
 _STATUS_ALIASES = {
     "todo": Status.NOT_STARTED,
@@ -382,7 +387,7 @@ def measure_ref(doc: DocumentInfo, number: str, *, width: int = 20, lang: str = 
     """``《short title》第9项`` (``item 9 of 《short title》`` in English)."""
     # A title quoting another (贯彻落实《…》实施方案) nests its marks as 〈〉 inside 《》.
     inner = doc.short(width).replace("《", "〈").replace("》", "〉")
-    return f"《{inner}》第{number}项" if lang == "zh" else f"item {number} of 《{inner}》"
+    return say(lang, "measure_ref", title=inner, number=number)
 
 
 _NUMBER_PARTS = re.compile(r"\d+|[零〇一二两三四五六七八九十百]+|[^\d零〇一二两三四五六七八九十百]+")
@@ -437,25 +442,24 @@ class Countdown:
 
     def label(self, lang: str = "zh") -> str:
         """``剩12天`` / ``今天到期`` / ``逾期30天`` or the English equivalent."""
-        zh = lang == "zh"
         b, d = self.bucket, self.days
         if b is Bucket.ONGOING:
-            return "持续推进" if zh else "ongoing"
+            return say(lang, "countdown.ongoing")
         if b is Bucket.RECURRING:
             if d is None:
-                return "定期" if zh else "recurring"
+                return say(lang, "countdown.recurring")
             if d == 0:
-                return "定期·今天到期" if zh else "recurring, due today"
-            return f"定期·剩{d}天" if zh else f"recurring, {d} day{'s' if d != 1 else ''} left"
+                return say(lang, "countdown.recurring_today")
+            return say(lang, "countdown.recurring_left", n=d)
         if b is Bucket.DONE:
-            return "已完成" if zh else "done"
+            return say(lang, "countdown.done")
         if d is None:
-            return "无时限" if zh else "no deadline"
+            return say(lang, "countdown.none")
         if d < 0:
-            return f"逾期{-d}天" if zh else f"{-d} day{'s' if d != -1 else ''} overdue"
+            return say(lang, "countdown.overdue", n=-d)
         if d == 0:
-            return "今天到期" if zh else "due today"
-        return f"剩{d}天" if zh else f"{d} day{'s' if d != 1 else ''} left"
+            return say(lang, "countdown.today")
+        return say(lang, "countdown.left", n=d)
 
 
 def countdown(task: Task, today: date) -> Countdown:
@@ -513,7 +517,7 @@ def archive_reason(text: str) -> str:
         return key
     if key in _ARCHIVE_REASONS_EN:
         return _ARCHIVE_REASONS_EN[key]
-    raise ValueError(f"unknown reason {text!r} (use one of {'|'.join(ARCHIVE_REASONS)})")
+    raise UnknownStatus.keyed("cli.unknown_reason", text=text, choices="|".join(ARCHIVE_REASONS))
 
 
 # The "due soon" window of summaries, 催办 and filters unless the user configures another.

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import clock, paths
+from .catalogue import Phrase
 from .model import Status, Task
 from .report.ledger import LedgerPlan, note_author
 from .store import ImportResult, TaskStore
@@ -64,7 +65,7 @@ def open_store(
     if seed and store.is_new and not store.read_only_reason:
         seed_store(store)
     if not writable:
-        store.records.read_only_reason = f"{store.records.location} was opened for reading only"
+        store.records.read_only_reason = Phrase.of("store.opened_read_only", path=store.records.location)
     return store
 
 

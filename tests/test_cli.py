@@ -94,12 +94,12 @@ def test_export_json_has_the_promised_fields(db, capsys):
     ("argv", "message"),
     [
         (["move", "nope-1", "done"], "没有编号为 nope-1 的任务"),
-        (["move", T2, "finished"], "unknown status 'finished'"),
+        (["move", T2, "finished"], "未知状态“finished”"),
         (["show", "nope-1"], "没有编号为"),
-        (["--today", "2023-13-01", "list"], "bad --today '2023-13-01'"),
-        (["edit", T2, "--deadline", "明年"], "bad --deadline"),
+        (["--today", "2023-13-01", "list"], "--today 的日期“2023-13-01”无法识别"),
+        (["edit", T2, "--deadline", "明年"], "--deadline 的日期“明年”无法识别"),
         (["note", T2, "  "], "进展内容不能为空"),
-        (["import", "missing.txt"], "no such file"),
+        (["import", "missing.txt"], "missing.txt：文件不存在"),
     ],
 )
 def test_bad_input_is_one_line_and_changes_nothing(db, capsys, argv, message):
@@ -173,7 +173,7 @@ def test_one_bad_file_among_many_imports_nothing(tmp_path, capsys):
     empty.write_bytes(b"")
     notes.write_text("这份说明没有编号的任务。", encoding="utf-8")
     before = db.read_bytes()
-    for bad, message in ((empty, "empty"), (notes, "no numbered measures")):
+    for bad, message in ((empty, "空.txt：文件是空的"), (notes, "没有找到编号的措施")):
         code, _, err = run(capsys, "--db", db, "import", good, bad)
         assert code == 1 and message in err and len(err.splitlines()) == 1
     assert db.read_bytes() == before

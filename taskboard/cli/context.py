@@ -90,6 +90,6 @@ class Context:
             reading = False  # `units merge` renames units
         who = getattr(self.args, "who", None)
         if who is not None and (not who.strip() or one_line(who) != who):
-            raise CommandError("--as needs a name without control characters")
+            raise CommandError.keyed("cli.as_control")
         read_only = getattr(self.args, "read_only", False)
         return open_store(self.args.db, who=who, writable=not (reading or read_only))

@@ -8,6 +8,7 @@ from pathlib import Path
 import orjson
 
 from .. import paths
+from ..catalogue import say
 from ..safetext import one_line
 from ..store.backends import is_server_url
 from ..store.copying import copy_board
@@ -24,8 +25,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=cmd_check)
     db = sub.add_parser("db", parents=[common], help="work on a whole board (db copy)")
     # The same parser class as every command: a mistake is one line, not a usage block.
-    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True,
-                               parser_class=sub._parser_class)
+    db_sub = db.add_subparsers(
+        dest="db_command", metavar="ACTION", required=True, parser_class=sub._parser_class
+    )
     cp = db_sub.add_parser(
         "copy",
         parents=[common],
@@ -42,9 +44,9 @@ def file_problems(path: Path) -> tuple[list[Problem], int]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise CommandError(f"{path}: no such database") from None
+        raise CommandError.keyed("cli.no_such_db", path=path) from None
     except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror}") from None
+        raise CommandError.keyed("cli.cannot_read", path=path, why=exc.strerror) from None
     if not raw.strip():
         return [Problem("the file", "is empty")], 0
     try:
@@ -63,17 +65,16 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     location = args.db or paths.default_db_path()
     if is_server_url(location):
         # The server holds the board in typed tables under transactions: there is no file to check.
-        raise CommandError("check reads a database file; a PostgreSQL board has none to check")
+        raise CommandError.keyed("cli.check_server")
     path = Path(location).expanduser()
     found, count = file_problems(path)
     # Plain lines, never wrapped: one problem a line is what tools and people grep.
-    zh = ctx.lang == "zh"
     for problem in found:
         print(one_line(f"{path}: {problem}"))
     if found:
-        print(f"{len(found)} 个问题" if zh else f"{len(found)} problem(s)")
+        print(say(ctx.lang, "cli.problems", n=len(found)))
         return 1
-    verdict = f"没有发现问题（{count} 项任务）" if zh else f"no problems ({count} tasks)"
+    verdict = say(ctx.lang, "cli.no_problems", n=count)
     print(one_line(f"{path}: {verdict}"))
     return 0
 
@@ -82,13 +83,16 @@ def cmd_copy(ctx: Context, args: argparse.Namespace) -> int:
     """Copy the board at SRC into the empty DST in one transaction; say what was copied."""
     src, dst = (a if is_server_url(a) else str(Path(a).expanduser()) for a in (args.src, args.dst))
     if src == dst:
-        raise CommandError("SRC and DST are the same board")
+        raise CommandError.keyed("cli.same_board")
     done = copy_board(src, dst)
-    if ctx.lang == "zh":
-        line = (f"已复制 {done.tasks} 项任务、{done.history} 条历史记录、{done.documents} 份文件："
-                f"{done.source} → {done.destination}")
-    else:
-        line = (f"copied {done.tasks} tasks, {done.history} history rows, {done.documents} documents: "
-                f"{done.source} -> {done.destination}")
+    line = say(
+        ctx.lang,
+        "cli.copied",
+        tasks=done.tasks,
+        history=done.history,
+        documents=done.documents,
+        source=done.source,
+        destination=done.destination,
+    )
     print(one_line(line))
     return 0

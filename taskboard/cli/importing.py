@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.progress import Progress
 
-from ..catalogue import say
+from ..catalogue import has, join, say
 from ..services import import_documents
 from ..store import ImportResult
 from .context import CommandError, Context
@@ -22,11 +22,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=cmd_import)
 
 
-def _parse_all(paths: list[Path]):
+def _parse_all(paths: list[Path], lang: str):
     """Parse every file before writing anything: one bad file leaves the database unchanged."""
     from ..ingest import IngestError, load_aliases, parse_file
 
-    aliases = load_aliases()
+    try:
+        aliases = load_aliases()
+    except IngestError as exc:  # the user's alias file cannot be read
+        raise CommandError(exc.message_in(lang)) from None
     docs = []
     err = console(stderr=True)
     with Progress(console=err, transient=True, disable=len(paths) < 3 or not err.is_terminal) as progress:
@@ -35,10 +38,10 @@ def _parse_all(paths: list[Path]):
             try:
                 doc = parse_file(path, aliases)
             except IngestError as exc:
-                raise CommandError(str(exc)) from None
+                raise CommandError(exc.message_in(lang)) from None
             if not doc.tasks:
-                why = doc.refusal or "no numbered measures found"
-                raise CommandError(f"{path.name}: {why}; nothing was imported")
+                key = "cli.not_measures" if doc.refusal else "cli.no_measures"
+                raise CommandError.keyed(key, name=path.name)
             docs.append(doc)
             progress.advance(job)
     return docs
@@ -49,15 +52,15 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     paths = [Path(f) for f in args.files]
     for path in paths:
         if not path.is_file():
-            raise CommandError(f"{path}: no such file")
+            raise CommandError.keyed("cli.no_such_file", path=path)
     ledgers = [p for p in paths if p.suffix.lower() == ".xlsx"]
     if ledgers:
         from .reports import import_ledgers  # the 台账 round trip lives with the exports
 
         if len(ledgers) != len(paths):
-            raise CommandError("import documents and 台账 workbooks (.xlsx) in separate commands")
+            raise CommandError.keyed("cli.mixed_import")
         return import_ledgers(ctx, ledgers, dry_run=args.dry_run)
-    docs = _parse_all(paths)
+    docs = _parse_all(paths, ctx.lang)
     out = console()
     if args.dry_run:
         from ..ingest.preview import preview_table
@@ -66,39 +69,36 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         for doc in docs:
             out.print(preview_table(doc, ctx.lang))
             _print_kept(out, store.import_tasks(doc.source, doc.tasks, dry_run=True), ctx.lang)
-        out.print("dry run: nothing was written" if ctx.lang == "en" else "试运行：未写入任何内容")
+        out.print(say(ctx.lang, "cli.dry_run"))
         return 0
     store = ctx.store
     results = import_documents(store, docs)
     for r in results:
         counts = {"added": len(r.added), "updated": len(r.updated), "unchanged": len(r.unchanged)}
-        line = say(ctx.lang, "imported", source=r.source, **counts)
+        line = say(ctx.lang, "cli.imported", source=r.source, **counts)
         if r.missing:
-            line += say(ctx.lang, "imported_missing", n=len(r.missing))
+            line += say(ctx.lang, "cli.imported_missing", n=len(r.missing))
         if r.retired:
-            line += say(ctx.lang, "imported_retired", n=len(r.retired))
+            line += say(ctx.lang, "cli.imported_retired", n=len(r.retired))
         out.print(line, highlight=False)
         _print_kept(out, r, ctx.lang)
     return 0
 
 
-def _shown(value: object) -> str:
+def _shown(value: object, lang: str) -> str:
     if isinstance(value, list):
-        return "、".join(map(str, value)) or "—"
+        return join(lang, value) or "—"
     return "—" if value in (None, "") else str(value)
 
 
 def _print_kept(out, result: ImportResult, lang: str) -> None:
     """One line per corrected field the document disagrees with: the correction stays."""
     for k in result.kept:
-        if lang == "zh":
-            says, keeps = _shown(k.document_says), _shown(k.kept)
-            line = f"  {k.task} {k.field}：文件现为「{says}」，保留你的修改「{keeps}」"
-        else:
-            line = f"  {k.task} {k.field}: the document now says {_shown(k.document_says)!r}, "
-            line += f"your edit keeps {_shown(k.kept)!r}"
+        says, keeps = _shown(k.document_says, lang), _shown(k.kept, lang)
+        field = say(lang, f"cli.field_{k.field}") if has(f"cli.field_{k.field}") else k.field
+        line = say(lang, "cli.kept_line", task=k.task, field=field, says=says, keeps=keeps)
         out.print(line, highlight=False)
     if result.kept:
         n = len(result.kept)
-        summary = f"  保留了 {n} 处人工修改" if lang == "zh" else f"  {n} correction(s) kept"
+        summary = say(lang, "cli.kept_count", n=n)
         out.print(summary, highlight=False)

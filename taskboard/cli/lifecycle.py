@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from ..catalogue import say
 from ..clock import parse_date
 from ..model import ARCHIVE_REASONS, archive_reason, split_units
 from ..store.store import MANUAL_SOURCE
-from .context import CommandError, Context
+from .context import Context
 from .output import console
 
 
@@ -41,21 +42,16 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
         co_units=split_units(args.co),
         deadline=deadline,
     )
-    zh = ctx.lang == "zh"
-    said = f"已添加 {task.id}：{task.title}" if zh else f"added {task.id}: {task.title}"
+    said = say(ctx.lang, "cli.added", task_id=task.id, title=task.title)
     console().print(said, highlight=False)
     return 0
 
 
 def cmd_archive(ctx: Context, args: argparse.Namespace) -> int:
     """Retire a task; it leaves the columns and the counts, and stays listed with --archived."""
-    try:
-        reason = archive_reason(args.reason)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
+    reason = archive_reason(args.reason)  # an unknown one is said in the user's language by main()
     task = ctx.store.archive(args.id, reason)
-    zh = ctx.lang == "zh"
-    said = f"已归档 {task.id}（{reason}）" if zh else f"archived {task.id} ({reason})"
+    said = say(ctx.lang, "cli.archived", task_id=task.id, reason=say(ctx.lang, f"reason_{reason}"))
     console().print(said, highlight=False)
     return 0
 
@@ -63,7 +59,6 @@ def cmd_archive(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     """Bring a retired task back."""
     task = ctx.store.restore(args.id)
-    zh = ctx.lang == "zh"
-    said = f"已恢复 {task.id}：{task.status.label(ctx.lang)}" if zh else f"restored {task.id}"
+    said = say(ctx.lang, "cli.restored", task_id=task.id, status=task.status.label(ctx.lang))
     console().print(said, highlight=False)
     return 0

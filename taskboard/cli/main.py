@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 
 from .. import __version__, config
-from ..catalogue import Said, say
+from ..catalogue import LANGS, Said, say
 from ..clock import BadDate
 from ..safetext import one_line
 from ..store import StoreError
@@ -19,11 +21,51 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
+# argparse's own messages (Python 3.11+), said again through the catalogue: argparse has no Chinese.
+_ARGPARSE = (
+    (re.compile(r"argument (?P<arg>\S+): (?P<problem>.*)", re.S), "cli.arg_problem"),
+    (re.compile(r"invalid (?P<kind>\S+) value: (?P<value>.*)", re.S), "cli.arg_invalid_value"),
+    (
+        re.compile(r"invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)", re.S),
+        "cli.arg_invalid_choice",
+    ),
+    (re.compile(r"the following arguments are required: (?P<args>.*)", re.S), "cli.arg_required"),
+    (re.compile(r"unrecognized arguments: (?P<args>.*)", re.S), "cli.arg_unrecognized"),
+    (re.compile(r"expected one argument"), "cli.arg_expected_one"),
+)
+
+
+def usage_message(message: str, lang: str) -> str:
+    """An argparse complaint in ``lang``: its known shapes through the catalogue, others as they are."""
+    for pattern, key in _ARGPARSE:
+        found = pattern.fullmatch(message)
+        if found:
+            parts = found.groupdict()
+            if "problem" in parts:
+                parts["problem"] = usage_message(parts["problem"], lang)
+            return say(lang, key, **parts)
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     # argparse prints the whole usage block on a mistake; one line is kinder.
+    lang = "zh"  # set by main() before parsing: the mistake may be in --lang's neighbours
+
     def error(self, message: str) -> None:  # type: ignore[override]
         """Print one line and exit 2."""
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        said = one_line(usage_message(message, _Parser.lang))
+        self.exit(EXIT_USAGE, say(_Parser.lang, "cli.usage", prog=self.prog, message=said) + "\n")
+
+
+def _lang_of(argv: Sequence[str] | None) -> str:
+    # The language before the real parse, which may fail: --lang if given and valid, else the default.
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", choices=LANGS)
+    with contextlib.suppress(SystemExit):
+        found, _ = pre.parse_known_args(argv)
+        if found.lang:
+            return found.lang
+    return config.default_lang()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +96,7 @@ def _open_board(ctx: Context) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``taskboard``; return the process exit code."""
+    _Parser.lang = _lang_of(argv)
     args = build_parser().parse_args(argv)
     try:
         ctx = Context(args)
@@ -66,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandError, StoreError, BadDate, ValueError, OSError) as exc:
         lang = getattr(args, "lang", None) or config.default_lang()
         said = exc.message_in(lang) if isinstance(exc, Said) else None
-        print(say(lang, "error_prefix") + (one_line(said) if said else _one_line(exc)), file=sys.stderr)
+        print(say(lang, "cli.error_prefix") + (one_line(said) if said else _one_line(exc)), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -123,25 +123,28 @@ def _format(args: argparse.Namespace, default: str, allowed: tuple[str, ...]) ->
     return guessed if guessed in allowed else default
 
 
-def _no_match(lead: str | None, source: str | None = None) -> CommandError:
-    parts = []
+def _no_match(lang: str, lead: str | None, source: str | None = None) -> CommandError:
+    parts, said = [], []
     if lead:
         parts.append(f"led by {lead!r}")
+        said.append(say(lang, "cli.no_match_lead", lead=lead))
     if source:
         parts.append(f"from a source starting with {source!r}")
-    return CommandError(f"no task {' and '.join(parts)} (see `taskboard list`)")
+        said.append(say(lang, "cli.no_match_source", source=source))
+    error = CommandError(f"no task {' and '.join(parts)} (see `taskboard list`)")
+    return error.said("cli.no_match", what=say(lang, "cli.no_match_sep").join(said))
 
 
 def _selected(ctx: Context, args: argparse.Namespace):
     tasks = ctx.store.find(lead=args.lead, source=args.source)
     if not tasks and (args.lead or args.source):
-        raise _no_match(args.lead, args.source)
+        raise _no_match(ctx.lang, args.lead, args.source)
     return tasks
 
 
 def _written(ctx: Context, path: str, what: str) -> None:
     path = one_line(path)
-    msg = f"已写入 {path}（{what}）" if ctx.lang == "zh" else f"wrote {path} ({what})"
+    msg = say(ctx.lang, "cli.written", path=path, what=what)
     console().print(msg, highlight=False, markup=False)
 
 
@@ -181,10 +184,12 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         from ..report.csv_export import ledger_csv
 
         # The csv module wrote CRLF line ends already; the text goes out as it is.
-        _emit(ctx, ledger_csv(tasks, today, document_titles(ctx)), args.output, f"CSV, {len(tasks)}")
+        csv_text = ledger_csv(tasks, today, document_titles(ctx))
+        _emit(ctx, csv_text, args.output, say(ctx.lang, "cli.written_csv", n=len(tasks)))
         return 0
     if not args.output:
-        raise CommandError("export --format xlsx needs -o FILE.xlsx (a workbook is not terminal output)")
+        what = say(ctx.lang, "cli.what_workbook")
+        raise CommandError.keyed("cli.needs_output", command="export", fmt="xlsx", what=what)
     from ..report.xlsx import write_ledger_xlsx
 
     write_ledger_xlsx(
@@ -197,7 +202,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         lead=args.lead,
         source=args.source,
     )
-    _written(ctx, args.output, f"台账, {len(tasks)}" if ctx.lang == "zh" else f"ledger, {len(tasks)} tasks")
+    _written(ctx, args.output, say(ctx.lang, "cli.written_ledger", n=len(tasks)))
     return 0
 
 
@@ -216,7 +221,7 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
         titles=document_titles(ctx),
     )
     if not summary.totals.total and (args.lead or args.source):
-        raise _no_match(args.lead, args.source)
+        raise _no_match(ctx.lang, args.lead, args.source)
     if fmt == "text" and not args.output:
         from ..report.summary_rich import print_summary
 
@@ -226,12 +231,13 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     if fmt == "pdf":
         if not args.output:
-            raise CommandError("summary --format pdf needs -o FILE.pdf (a PDF is not terminal output)")
+            raise CommandError.keyed(
+                "cli.needs_output", command="summary", fmt="pdf", what=say(ctx.lang, "cli.what_pdf")
+            )
         from ..report.summary_pdf import write_summary_pdf
 
         pages = write_summary_pdf(summary, ctx.lang, args.output)
-        plural = "" if pages == 1 else "s"
-        _written(ctx, args.output, f"PDF, {pages}页" if ctx.lang == "zh" else f"PDF, {pages} page{plural}")
+        _written(ctx, args.output, say(ctx.lang, "cli.written_pdf", n=pages))
         return 0
     if fmt == "text":
         from ..report.summary_rich import summary_text as render
@@ -254,7 +260,7 @@ def cmd_remind(ctx: Context, args: argparse.Namespace) -> int:
     within = _window(args)
     tasks = ctx.store.all()
     if args.lead and not ctx.store.find(lead=args.lead):
-        raise _no_match(args.lead)
+        raise _no_match(ctx.lang, args.lead)
     coverage = Coverage()
     reminders = build_reminders(tasks, as_of, within=within, lead=args.lead, coverage=coverage)
     reply_by = parse_date(args.reply_by, "--reply-by") if args.reply_by else None
@@ -293,53 +299,37 @@ def import_ledgers(ctx: Context, paths: list[Path], dry_run: bool) -> int:
         try:
             rows += read_ledger(path)
         except LedgerError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(exc.message_in(ctx.lang)) from None
     plan = plan_ledger_import(rows, ctx.store.all(), ctx.lang, status_at=ctx.store.status_at)
-    zh = ctx.lang == "zh"
+    lang = ctx.lang
     # Problems and notices quote workbook cells: one line each, no escape codes.
     for notice in plan.notices:
         print(f"taskboard: {one_line(notice)}", file=sys.stderr)
     if plan.problems:
         for problem in plan.problems:
             print(f"taskboard: {one_line(problem)}", file=sys.stderr)
-        n = len(plan.problems)
-        problems = f"{n} problem{'s' if n != 1 else ''}"
-        said = f"台账有{n}处问题，未导入任何内容" if zh else f"{problems} in the workbook; nothing imported"
-        print(say(ctx.lang, "error_prefix") + said, file=sys.stderr)
+        said = say(lang, "cli.ledger_problems", n=len(plan.problems))
+        print(say(lang, "cli.error_prefix") + said, file=sys.stderr)
         return 1
     out = console()
     for ch in plan.changes:
-        where = f"{ch.file} 第{ch.row}行 {ch.task}" if zh else f"{ch.file} row {ch.row} {ch.task}"
+        where = say(lang, "cli.ledger_where", file=ch.file, row=ch.row, task=ch.task)
         if ch.kind == "move":
-            what = f"{Status(ch.old).label(ctx.lang)} → {Status(ch.new).label(ctx.lang)}"
+            what = f"{Status(ch.old).label(lang)} → {Status(ch.new).label(lang)}"
         else:
-            what = ("新进展：" if zh else "new note: ") + _clip(ch.new)
-        out.print(f"{where}: {one_line(what)}", highlight=False, markup=False)
-    moves, notes = len(plan.moves), len(plan.notes)
-    counts = f"{moves}项状态变更、{notes}条新进展" if zh else f"{moves} status change(s), {notes} new note(s)"
-    if dry_run:
+            what = say(lang, "cli.ledger_new_note", text=_clip(ch.new))
         out.print(
-            f"试运行：将导入{counts}，未写入任何内容"
-            if zh
-            else f"dry run: would import {counts}; nothing written",
-            highlight=False,
+            say(lang, "cli.ledger_change", where=where, what=one_line(what)), highlight=False, markup=False
         )
+    counts = say(lang, "cli.ledger_counts", moves=len(plan.moves), notes=len(plan.notes))
+    if dry_run:
+        out.print(say(lang, "cli.ledger_dry_run", counts=counts), highlight=False)
         return 0
     if not plan.changes:
-        out.print(
-            "台账与数据库一致，没有需要导入的变更"
-            if zh
-            else "the workbook matches the board; nothing to import",
-            highlight=False,
-        )
+        out.print(say(lang, "cli.ledger_nothing"), highlight=False)
         return 0
     apply_ledger_plan(ctx.store, plan)
-    out.print(
-        f"已导入{counts}（taskboard undo 可整体撤销）"
-        if zh
-        else f"imported {counts} (taskboard undo reverts it)",
-        highlight=False,
-    )
+    out.print(say(lang, "cli.ledger_imported", counts=counts), highlight=False)
     return 0
 
 

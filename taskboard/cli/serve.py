@@ -7,6 +7,7 @@ import os
 import socket
 import sys
 
+from ..catalogue import say
 from ..safetext import one_line
 from .context import CommandError, Context
 
@@ -47,12 +48,12 @@ def cmd_serve(ctx: Context, args: argparse.Namespace) -> int:
     from ..web import BoardServer, is_loopback_host, new_token  # aiohttp loads only for `serve`
 
     if args.who is not None:
-        raise CommandError("serve: each browser tab records the name its user gives; --as does not apply")
+        raise CommandError.keyed("cli.serve_as")
     if not 0 < args.port < 65536:
-        raise CommandError(f"--port must be between 1 and 65535, not {args.port}")
+        raise CommandError.keyed("cli.serve_port", port=args.port)
     token = args.token or os.environ.get(TOKEN_ENV) or None
     if token is not None and (len(token) < 12 or one_line(token) != token or " " in token):
-        raise CommandError("--token needs at least 12 characters, no spaces or control characters")
+        raise CommandError.keyed("cli.serve_token")
     local = is_loopback_host(args.host)
     if token is None and not local:
         token = new_token()
@@ -61,14 +62,13 @@ def cmd_serve(ctx: Context, args: argparse.Namespace) -> int:
     argv = board_argv(ctx, args)
     shown = "localhost" if local else (socket.gethostname() if args.host in ("0.0.0.0", "::") else args.host)
     url = f"http://{shown}:{args.port}/" + (f"?token={token}" if token else "")
-    zh = ctx.lang == "zh"
     banner = [
-        one_line(f"{'数据库' if zh else 'database'}: {ctx.store.path}"),
-        ("看板地址" if zh else "board at") + f": {url}",
+        one_line(say(ctx.lang, "cli.serve_db", path=ctx.store.path)),
+        say(ctx.lang, "cli.serve_url", url=url),
     ]
     if args.read_only:
-        banner.append("只读：任何人都不能修改" if zh else "read-only: nobody can change anything")
-    banner.append("按 Ctrl+C 停止" if zh else "Ctrl+C stops the server")
+        banner.append(say(ctx.lang, "cli.serve_read_only"))
+    banner.append(say(ctx.lang, "cli.serve_stop"))
     server = BoardServer(
         argv,
         host=args.host,

@@ -7,7 +7,7 @@ import argparse
 from rich.table import Table
 from rich.text import Text
 
-from ..catalogue import has, say
+from ..catalogue import has, join, say
 from ..clock import parse_date
 from ..model import DeadlineKind, Status, Task, countdown, due_within, split_units
 from ..store.history import describe
@@ -57,10 +57,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def _status(text: str | None) -> Status | None:
     if text is None:
         return None
-    try:
-        return Status.parse(text)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
+    return Status.parse(text)  # an UnknownStatus is said in the user's language by main()
 
 
 def takes_part(task: Task, units: frozenset[str] | None, role: str) -> bool:
@@ -79,21 +76,28 @@ def _leads(ctx: Context, given: list[str] | None) -> frozenset[str] | None:
     """
     if not given:
         return None
+    from ..ingest import IngestError
     from ..ingest.aliases import load_aliases, unit_key
     from ..units import closest_units, unit_counts
 
     names = [n.strip() for value in given for n in value.replace("、", ",").replace("，", ",").split(",")]
     names = [n for n in names if n]
     known = {c.name for c in unit_counts(ctx.store.all(archived=None))}
-    aliases = load_aliases()
+    try:
+        aliases = load_aliases()
+    except IngestError as exc:  # the user's alias file cannot be read
+        raise CommandError(exc.message_in(ctx.lang)) from None
     wanted: set[str] = set()
     for name in names:
         canonical = aliases.canonical(name)
         same = {k for k in known if aliases.canonical(k) == canonical or unit_key(k) == unit_key(name)}
         if not same:
             hint = "、".join(closest_units(name, known))
-            suggestion = f"; did you mean {hint}?" if hint else ""
-            raise CommandError(f"no task names the unit {name!r}{suggestion}")
+            raise CommandError.keyed(
+                "cli.unknown_unit",
+                name=name,
+                suggestion=say(ctx.lang, "cli.did_you_mean", hint=hint) if hint else "",
+            )
         wanted |= same
     return frozenset(wanted)
 
@@ -115,34 +119,27 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         tasks = [t for t in tasks if takes_part(t, units, args.role)]
     if args.due_within is not None:
         if args.due_within < 0:
-            raise CommandError("--due-within needs a number of days, 0 or more")
+            raise CommandError.keyed("cli.due_within_negative")
         tasks = [t for t in tasks if due_within(t, ctx.today, args.due_within)]
     if args.json:
         print_json([t.to_dict() for t in tasks])
         return 0
-    zh = ctx.lang == "zh"
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for head in (
-        "ID",
-        "编号" if zh else "No.",
-        "状态" if zh else "Status",
-        "时限" if zh else "Due",
-        "牵头单位" if zh else "Lead",
-        "任务" if zh else "Task",
-    ):
-        table.add_column(head, overflow="fold" if head in ("任务", "Task") else "ellipsis")
+    for column in ("id", "number", "status", "due", "lead", "task"):
+        overflow = "fold" if column == "task" else "ellipsis"
+        table.add_column(say(ctx.lang, f"cli.col_{column}"), overflow=overflow)
     for t in tasks:
         table.add_row(
             t.id,
             t.number,
             t.status.label(ctx.lang),
             countdown(t, ctx.today).label(ctx.lang),
-            "、".join(t.lead_units),
+            join(ctx.lang, t.lead_units),
             t.title,
         )
     out = console()
     out.print(table)
-    out.print(f"{len(tasks)} {'项任务' if zh else 'tasks'}")
+    out.print(say(ctx.lang, "cli.task_count", n=len(tasks)))
     return 0
 
 
@@ -153,27 +150,28 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         print_json(task_json(task, history))
         return 0
-    zh = ctx.lang == "zh"
+    lang = ctx.lang
     out = console()
     out.print(Text.assemble((f"{task.number}. {task.title}", "bold"), f"  ({task.id})"))
     rows = [
-        ("状态" if zh else "Status", task.status.label(ctx.lang)),
-        ("来源" if zh else "Source", task.source),
-        ("章节" if zh else "Section", task.section),
-        ("牵头单位" if zh else "Lead", "、".join(task.lead_units)),
-        ("责任单位" if zh else "Co-units", "、".join(task.co_units)),
+        ("status", task.status.label(lang)),
+        ("source", task.source),
+        ("section", task.section),
+        ("lead", join(lang, task.lead_units)),
+        ("co", join(lang, task.co_units)),
         (
-            "完成时限" if zh else "Deadline",
-            f"{task.deadline or '—'}  {task.deadline_text}  [{countdown(task, ctx.today).label(ctx.lang)}]",
+            "deadline",
+            f"{task.deadline or '—'}  {task.deadline_text}  [{countdown(task, ctx.today).label(lang)}]",
         ),
     ]
     for k, v in rows:
-        out.print(f"{k}: {v}", highlight=False)
+        out.print(say(lang, "cli.show_row", name=say(lang, f"cli.show_{k}"), value=v), highlight=False)
     out.print(task.text, highlight=False)
     for n in task.notes:
-        out.print(f"  • {n.at[:16].replace('T', ' ')} {n.author}: {n.text}", highlight=False)
+        at = n.at[:16].replace("T", " ")
+        out.print(say(lang, "cli.show_note", at=at, author=n.author, text=n.text), highlight=False)
     if history:
-        out.print("历史（最新在前）：" if zh else "History (newest first):", highlight=False)
+        out.print(say(lang, "cli.show_history"), highlight=False)
     for r in reversed(history):
         out.print("  " + describe(r, ctx.lang), highlight=False)
     return 0
@@ -185,7 +183,7 @@ def cmd_move(ctx: Context, args: argparse.Namespace) -> int:
     before = ctx.store.get(args.id).status
     task = ctx.store.move(args.id, status, expect=before, today=ctx.today)
     old, new = before.label(ctx.lang), task.status.label(ctx.lang)
-    said = say(ctx.lang, "moved", task_id=task.id, old=old, new=new)
+    said = say(ctx.lang, "cli.moved", task_id=task.id, old=old, new=new)
     console().print(said, highlight=False)
     return 0
 
@@ -193,7 +191,7 @@ def cmd_move(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_note(ctx: Context, args: argparse.Namespace) -> int:
     """Add a progress note."""
     task = ctx.store.add_note(args.id, args.text)
-    console().print(say(ctx.lang, "noted", task_id=task.id), highlight=False)
+    console().print(say(ctx.lang, "cli.noted", task_id=task.id), highlight=False)
     return 0
 
 
@@ -201,7 +199,7 @@ def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
     """Revert the latest change."""
     result = ctx.store.undo()
     if result is None:
-        raise CommandError("nothing to undo").said("nothing_to_undo")
+        raise CommandError.keyed("cli.nothing_to_undo")
     if "merge" in result.actions:
         # A merge also wrote an alias line for future imports: take it back too.
         from ..ingest.aliases import user_alias_file
@@ -209,9 +207,12 @@ def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
 
         remove_merge_lines(user_alias_file(), result.seq)
     n = len(result.tasks)
-    shown = ", ".join(result.tasks) if n <= 5 else say(ctx.lang, "n_tasks", n=n)
-    actions = "、".join(say(ctx.lang, f"action_{a}") if has(f"action_{a}") else a for a in result.actions)
-    console().print(say(ctx.lang, "undone", seq=result.seq, actions=actions, tasks=shown), highlight=False)
+    shown = join(ctx.lang, result.tasks) if n <= 5 else say(ctx.lang, "cli.n_tasks", n=n)
+    names = (say(ctx.lang, f"cli.action_{a}") if has(f"cli.action_{a}") else a for a in result.actions)
+    actions = join(ctx.lang, names)
+    console().print(
+        say(ctx.lang, "cli.undone", seq=result.seq, actions=actions, tasks=shown), highlight=False
+    )
     return 0
 
 
@@ -232,9 +233,9 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
                 deadline=parse_date(args.deadline, "--deadline"), deadline_kind=DeadlineKind.EXPLICIT
             )
     if not changes:
-        raise CommandError("nothing to edit: give --title, --lead, --co or --deadline")
+        raise CommandError.keyed("cli.nothing_to_edit")
     current = ctx.store.get(args.id)
     task = ctx.store.edit(args.id, expect={k: getattr(current, k) for k in changes}, **changes)
-    fields = "、".join(say(ctx.lang, f"field_{k}") for k in changes)
-    console().print(say(ctx.lang, "edited", task_id=task.id, fields=fields), highlight=False)
+    fields = join(ctx.lang, (say(ctx.lang, f"cli.field_{k}") for k in changes))
+    console().print(say(ctx.lang, "cli.edited", task_id=task.id, fields=fields), highlight=False)
     return 0

@@ -10,14 +10,10 @@ from pathlib import Path
 
 from rich.table import Table
 
+from ..catalogue import say
 from ..units import propose_merges, unit_counts
 from .context import CommandError, Context
 from .output import console
-
-_REASONS = {
-    "zh": {"prefix": "同一文件中两种写法：{source}", "form": "全称与简称", "width": "全角/半角或空格不同"},
-    "en": {"prefix": "both spellings in {source}", "form": "long and short form", "width": "width or spaces"},
-}
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -34,22 +30,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def cmd_units(ctx: Context, args: argparse.Namespace) -> int:
     """List every spelling with lead/co counts, then the merges worth making."""
     tasks = ctx.store.all()
-    zh = ctx.lang == "zh"
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for head in ("单位", "牵头", "配合", "合计") if zh else ("Unit", "Lead", "Co", "Total"):
-        table.add_column(head, justify="left" if head in ("单位", "Unit") else "right")
+    for column in ("unit", "lead", "co", "total"):
+        justify = "left" if column == "unit" else "right"
+        table.add_column(say(ctx.lang, f"cli.units_col_{column}"), justify=justify)
     counts = unit_counts(tasks)
     for c in counts:
         table.add_row(c.name, str(c.lead), str(c.co), str(c.total))
     out = console()
     out.print(table)
-    out.print(f"{len(counts)} 种写法" if zh else f"{len(counts)} spellings")
+    out.print(say(ctx.lang, "cli.units_spellings", n=len(counts)))
     proposals = propose_merges(tasks)
     if proposals:
-        out.print("\n建议合并（确认后运行所示命令）：" if zh else "\nProposed merges (run one to confirm):")
-        reasons = _REASONS["zh" if zh else "en"]
+        out.print("\n" + say(ctx.lang, "cli.units_proposed"))
         for m in proposals:
-            why = reasons[m.reason].format(source=m.source)
+            why = say(ctx.lang, f"cli.units_reason_{m.reason}", source=m.source)
             # One line each, never wrapped: people copy these commands.
             line = f"  taskboard units merge {m.alias} {m.canonical}    # {why}"
             out.print(line, highlight=False, soft_wrap=True)
@@ -63,15 +58,11 @@ def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
     alias, canonical = args.alias.strip(), args.canonical.strip()
     known = {c.name for c in unit_counts(ctx.store.all())}
     if alias not in known:
-        raise CommandError(f"no task names the unit {alias!r} (see `taskboard units`)")
+        raise CommandError.keyed("cli.unknown_unit_units", name=alias)
     changed = ctx.store.rename_unit(alias, canonical)
     add_alias_line(user_alias_file(), canonical, alias, seq=ctx.store.revision)
     n, file = len(changed), user_alias_file()
-    message = (
-        f"已将 {n} 项任务中的“{alias}”改为“{canonical}”；今后导入也会这样写（{file}）"
-        if ctx.lang == "zh"
-        else f"{alias} is now {canonical} on {n} task(s) and in future imports ({file})"
-    )
+    message = say(ctx.lang, "cli.units_merged", n=n, alias=alias, canonical=canonical, file=file)
     console().print(message, highlight=False)
     return 0
 
@@ -104,7 +95,7 @@ def _read_lines(path: Path) -> list[str]:
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError) as exc:
-        raise CommandError(f"cannot read the alias file {path}: {exc}") from None
+        raise CommandError.keyed("cli.alias_unreadable", path=path, why=exc) from None
 
 
 def _write_lines(path: Path, lines: list[str]) -> None:
@@ -117,4 +108,4 @@ def _write_lines(path: Path, lines: list[str]) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(tmp)
-        raise CommandError(f"cannot write the alias file {path}: {exc.strerror}") from None
+        raise CommandError.keyed("cli.alias_unwritable", path=path, why=exc.strerror) from None

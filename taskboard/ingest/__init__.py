@@ -32,7 +32,7 @@ TEXT_SUFFIXES = (".txt", ".md")
 DOCX_SUFFIX = ".docx"
 SUPPORTED = (*TEXT_SUFFIXES, DOCX_SUFFIX)
 # What to do with the formats people try most often.
-_HINTS = {".doc": "save it as .docx", ".wps": "save it as .docx", ".pdf": "save it as .docx or .txt"}
+_HINTS = {".doc": "unsupported_docx", ".wps": "unsupported_docx", ".pdf": "unsupported_docx_txt"}
 
 
 def parse_text(text: str, source: str, aliases: AliasTable | None = None) -> ParsedDocument:
@@ -49,15 +49,15 @@ def parse_file(path: str | Path, aliases: AliasTable | None = None) -> ParsedDoc
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        shown = f"'{path.suffix}'" if path.suffix else "a file without suffix"
-        hint = _HINTS.get(suffix, "use .txt, .md or .docx")
-        raise IngestError(name, f"unsupported format {shown} ({hint})")
+        if not path.suffix:
+            raise IngestError.of(name, "no_suffix")
+        raise IngestError.of(name, _HINTS.get(suffix, "unsupported"), shown=f"'{path.suffix}'")
     try:
         data = path.read_bytes()
     except IsADirectoryError as err:
-        raise IngestError(name, "is a directory, not a document") from err
+        raise IngestError.of(name, "directory") from err
     except OSError as err:
-        raise IngestError(name, f"cannot read file ({err.strerror or err})") from err
+        raise IngestError.of(name, "unreadable", why=err.strerror or err) from err
     table = aliases if aliases is not None else default_aliases()
     if suffix == DOCX_SUFFIX:
         from .docx import docx_lines  # python-docx is only needed for Word files

@@ -74,9 +74,9 @@ class AliasTable:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except OSError as err:
-            raise IngestError(path.name, f"cannot read alias file ({err.strerror or err})") from err
+            raise IngestError.of(path.name, "alias_unreadable", why=err.strerror or err) from err
         except UnicodeDecodeError as err:
-            raise IngestError(path.name, "alias file is not UTF-8") from err
+            raise IngestError.of(path.name, "alias_not_utf8") from err
         for lineno, raw in enumerate(text.splitlines(), 1):
             line = raw.split("#", 1)[0].strip()
             if not line:
@@ -84,7 +84,7 @@ class AliasTable:
             canonical, sep, rest = line.replace("＝", "=").partition("=")
             aliases = [a.strip() for a in rest.replace("｜", "|").split("|")]
             if not sep or not canonical.strip() or not any(aliases):
-                raise IngestError(path.name, f"line {lineno}: expected '规范名 = 别名 | 别名', got {raw!r}")
+                raise IngestError.of(path.name, "alias_line", lineno=lineno, raw=repr(raw))
             self.add(canonical, *aliases)
 
 

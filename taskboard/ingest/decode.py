@@ -8,12 +8,12 @@ from .errors import IngestError
 
 # Magic numbers of formats people drop on the importer by mistake.
 _MAGIC = (
-    (b"%PDF", "this is a PDF; save it as .docx or .txt first"),
-    (b"PK\x03\x04", "this is a zip/Office file, not plain text (is it a .docx or .xlsx renamed?)"),
-    (b"\xd0\xcf\x11\xe0", "this is an old Word/Excel (.doc/.xls) file; save it as .docx first"),
-    (b"{\\rtf", "this is an RTF file; save it as .docx or .txt first"),
-    (codecs.BOM_UTF16_LE, "UTF-16 text is not supported; save it as UTF-8"),
-    (codecs.BOM_UTF16_BE, "UTF-16 text is not supported; save it as UTF-8"),
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0", "old_office"),
+    (b"{\\rtf", "rtf"),
+    (codecs.BOM_UTF16_LE, "utf16"),
+    (codecs.BOM_UTF16_BE, "utf16"),
 )
 # Longest incomplete multi-byte sequence a cut-off file can end with.
 _MAX_TAIL = 3
@@ -26,23 +26,23 @@ def decode_bytes(data: bytes, source: str) -> str:
     dropped rather than failing the whole file.
     """
     if not data.strip():
-        raise IngestError(source, "the file is empty")
+        raise IngestError.of(source, "empty")
     for magic, problem in _MAGIC:
         if data.startswith(magic):
-            raise IngestError(source, problem)
+            raise IngestError.of(source, problem)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     if b"\x00" in data:
-        raise IngestError(source, "this looks like a binary file, not text")
+        raise IngestError.of(source, "binary")
     for encoding in ("utf-8", "gb18030"):
         text = _decode_tolerating_cut_tail(data, encoding)
         if text is not None:
             if _looks_binary(text):
-                raise IngestError(source, "this looks like a binary file, not text")
+                raise IngestError.of(source, "binary")
             if not text.strip():
-                raise IngestError(source, "the file is empty")
+                raise IngestError.of(source, "empty")
             return text
-    raise IngestError(source, "unknown text encoding (expected UTF-8 or GB18030/GBK)")
+    raise IngestError.of(source, "encoding")
 
 
 def _decode_tolerating_cut_tail(data: bytes, encoding: str) -> str | None:

@@ -137,17 +137,19 @@ def check_archive(data: bytes, source: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as err:
-        raise IngestError(source, "cannot read this Word file (damaged, or not a real .docx)") from err
+        raise IngestError.of(source, "docx_damaged") from err
     if not any(m.filename == "word/document.xml" for m in members):
-        raise IngestError(source, "not a Word document (no word/document.xml inside)")
+        raise IngestError.of(source, "not_word")
     total = sum(m.file_size for m in members)
     xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
     if total > MAX_UNPACKED or xml > MAX_XML:
         megabytes = max(total, xml) / (1024 * 1024)
-        raise IngestError(
+        raise IngestError.of(
             source,
-            f"unpacks to {megabytes:,.0f} MB, more than a document can need "
-            f"(limit {MAX_UNPACKED // (1024 * 1024)} MB, text {MAX_XML // (1024 * 1024)} MB); not imported",
+            "too_big",
+            megabytes=f"{megabytes:,.0f}",
+            limit=MAX_UNPACKED // (1024 * 1024),
+            text_limit=MAX_XML // (1024 * 1024),
         )
 
 
@@ -157,14 +159,14 @@ def docx_lines(data: bytes, source: str) -> list[str]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # python-docx fails in many ways on damaged files
-        raise IngestError(source, "cannot read this Word file (damaged, or not a real .docx)") from err
+        raise IngestError.of(source, "docx_damaged") from err
     numbering = _Numbering(document)
     lines: list[str] = []
     blocks = 0
     for element in document.element.body.iterchildren():
         blocks += 1 if element.tag != f"{_W}tbl" else len(element.findall(f"{_W}tr"))
         if blocks > MAX_BLOCKS:
-            raise IngestError(source, f"more than {MAX_BLOCKS:,} paragraphs and table rows; not imported")
+            raise IngestError.of(source, "too_many_blocks", limit=f"{MAX_BLOCKS:,}")
         if element.tag == f"{_W}p":
             paragraph = Paragraph(element, document)
             text = normalise(paragraph.text).strip()
@@ -179,5 +181,5 @@ def docx_lines(data: bytes, source: str) -> list[str]:
             rows = [[normalise(cell) for cell in _row_cells(row)] for row in table.rows]
             lines.extend(line for line in table_to_lines(rows) if line.strip())
     if not lines:
-        raise IngestError(source, "the Word file has no text")
+        raise IngestError.of(source, "docx_empty")
     return lines

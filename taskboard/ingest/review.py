@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from taskboard.catalogue import has, say
 from taskboard.model import DeadlineKind, Task
 
 from .units import ends_like_unit, is_collective
@@ -26,24 +27,15 @@ _ODD_WORDS = re.compile(r"负责|会同|完成|月底|年底|月前|日前|以�
 _ODD_LENGTH = 20
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
-_LABELS = {
-    "no_lead": ("未识别牵头单位", "no lead unit found"),
-    "odd_unit": ("单位名称存疑：{}", "odd unit name: {}"),
-    "person_as_unit": ("疑为人名：{}", "looks like a person: {}"),
-    "undated": ("时限无法识别：{}", "undated deadline: {}"),
-    "number_gap": ("编号不连续：{}", "numbering gap: {}"),
-    "lagging": ("进度滞后", "reported lagging"),
-}
-
 
 def review_label(code: str, lang: str = "zh") -> str:
     """A short phrase for a review code: ``odd_unit:X`` → ``单位名称存疑：X`` (``lang`` zh or en)."""
     kind, _, arg = code.partition(":")
-    zh, en = _LABELS.get(kind, (kind, kind))
-    text = zh if lang == "zh" else en
+    if not has(f"review.{kind}"):
+        return kind  # a code a newer version wrote: shown as stored
     if arg and kind == "number_gap":
         arg = arg.replace("-", " → ")
-    return text.format(arg) if "{}" in text else text
+    return say(lang, f"review.{kind}", arg=arg)
 
 
 @lru_cache(maxsize=4096)

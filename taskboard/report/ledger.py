@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..catalogue import Said, join, say
 from ..model import Status, Task
 from ..safetext import clean, one_line
 
@@ -32,7 +33,7 @@ NEEDED = (ID_HEADER, STATUS_HEADER, PROGRESS_HEADER)
 HEADER_SCAN = 10  # the header row sits under a title; look this far down for it
 
 
-class LedgerError(Exception):
+class LedgerError(Said, Exception):
     """The file as a whole cannot be read as a 台账 (not a workbook, columns missing)."""
 
 
@@ -172,7 +173,7 @@ def read_ledger(path: str | Path) -> list[LedgerRow]:
         # data_only: a cell a unit turned into a formula is read as the value Excel showed.
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl, zipfile and the XML parser each raise their own kinds
-        raise LedgerError(f"{name}: not an Excel workbook (.xlsx) taskboard can read ({_why(exc)})") from None
+        raise LedgerError.keyed("ledger.not_xlsx", name=name, why=_why(exc)) from None
     try:
         revision = next(
             (
@@ -187,10 +188,10 @@ def read_ledger(path: str | Path) -> list[LedgerRow]:
             if rows is not None:
                 return rows
     except Exception as exc:  # a sheet's XML is read lazily, row by row
-        raise LedgerError(f"{name}: the workbook is damaged and cannot be read ({_why(exc)})") from None
+        raise LedgerError.keyed("ledger.damaged", name=name, why=_why(exc)) from None
     finally:
         wb.close()
-    raise LedgerError(f"{name}: no sheet has the 台账 columns {', '.join(NEEDED)} in its header row")
+    raise LedgerError.keyed("ledger.no_columns", name=name, columns=", ".join(NEEDED))
 
 
 def _why(exc: Exception) -> str:
@@ -199,8 +200,8 @@ def _why(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _problem(r: LedgerRow, lang: str, zh: str, en: str) -> str:
-    return f"{r.file} 第{r.row}行：{zh}" if lang == "zh" else f"{r.file} row {r.row}: {en}"
+def _problem(r: LedgerRow, lang: str, key: str, **values: object) -> str:
+    return say(lang, "ledger.problem", file=r.file, row=r.row, what=say(lang, f"ledger.{key}", **values))
 
 
 def _known_text(task: Task) -> set[str]:
@@ -232,36 +233,14 @@ def _merge_status(
         return status
     base = _base(r, task, status_at)
     if base is None:
-        plan.problems.append(
-            _problem(
-                r,
-                lang,
-                f"状态改为「{status.zh}」，但此行缺少导出时的状态（隐藏列），无法判断看板上是否已改动，未导入",
-                f"status changed to {status.value!r}, but the row lacks its export status (hidden columns); "
-                "cannot tell whether the board changed it since",
-            )
-        )
+        plan.problems.append(_problem(r, lang, "no_base", status=status.label(lang)))
         return None
     if status is base:
-        plan.notices.append(
-            _problem(
-                r,
-                lang,
-                f"导出后看板上已改为「{task.status.zh}」，表中未改，保留看板上的状态",
-                f"moved to {task.status.value!r} on the board after export and unchanged in the workbook; "
-                "the board's status stands",
-            )
-        )
+        plan.notices.append(_problem(r, lang, "board_moved", status=task.status.label(lang)))
         return task.status
     if base is not task.status:
         plan.problems.append(
-            _problem(
-                r,
-                lang,
-                f"状态在导出后已改为「{task.status.zh}」，表中改为「{status.zh}」，无法确定以哪个为准",
-                f"status changed to {task.status.value!r} on the board after export and to "
-                f"{status.value!r} in the workbook; cannot tell which stands",
-            )
+            _problem(r, lang, "both_moved", board=task.status.label(lang), status=status.label(lang))
         )
         return None
     return status
@@ -287,24 +266,15 @@ def plan_ledger_import(
     seen: dict[str, LedgerRow] = {}
     for r in rows:
         if not r.id:
-            plan.problems.append(
-                _problem(r, lang, "没有任务ID（ID列为空）", "no task id (the ID cell is empty)")
-            )
+            plan.problems.append(_problem(r, lang, "no_id"))
             continue
         task = by_id.get(r.id)
         if task is None:
-            plan.problems.append(_problem(r, lang, f"未知的任务ID「{r.id}」", f"unknown task id {r.id!r}"))
+            plan.problems.append(_problem(r, lang, "unknown_id", id=r.id))
             continue
         if r.id in seen:
             first = seen[r.id]
-            plan.problems.append(
-                _problem(
-                    r,
-                    lang,
-                    f"任务ID「{r.id}」重复（{first.file} 第{first.row}行已有）",
-                    f"task id {r.id!r} appears twice (also {first.file} row {first.row})",
-                )
-            )
+            plan.problems.append(_problem(r, lang, "duplicate_id", id=r.id, file=first.file, row=first.row))
             continue
         seen[r.id] = r
         try:
@@ -312,14 +282,10 @@ def plan_ledger_import(
         except ValueError:
             status = None
         if status is None:
-            choices = "、".join(s.zh for s in Status)
+            labels = join(lang, (s.label(lang) for s in Status))
+            values = join(lang, (s.value for s in Status))
             plan.problems.append(
-                _problem(
-                    r,
-                    lang,
-                    f"状态「{r.status}」无法识别（可填：{choices}）",
-                    f"unknown status {r.status!r} (use {choices} or {', '.join(s.value for s in Status)})",
-                )
+                _problem(r, lang, "bad_status", status=r.status, labels=labels, values=values)
             )
             continue
         status = _merge_status(r, task, status, lang, plan, status_at)

@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import PurePath
 
+from ..catalogue import long_date, say
 from ..model import Bucket, DocumentInfo, Task, countdown, measure_key, measure_ref
 from ..safetext import one_line
-from .labels import long_date, zh_date
 from .summary import NO_LEAD, SOON_DAYS, TaskLine, task_line
 
 REPLY_DAYS = 3  # units are asked to answer within three days, moved off the weekend
 SEPARATOR = "=" * 60
-_CN_ORDINALS = "一二三"
 
 
 @dataclass(slots=True)
@@ -97,21 +96,21 @@ def build_reminders(
 
 def coverage_line(cov: Coverage, within: int, lang: str) -> str:
     """One line: how many tasks the reminders cover and why the others are left out."""
-    if lang == "zh":
-        head = f"催办覆盖 {cov.covered} 项未完成任务（逾期 {cov.overdue} 项，"
-        head += f"{within}天内到期 {cov.due_soon} 项"
-        head += f"，其中未明确牵头单位 {cov.unassigned} 项）" if cov.unassigned else "）"
-        out = [f"已完成 {cov.done} 项", f"持续推进/定期/无时限 {cov.no_date} 项"]
-        out.append(f"{within}天后到期 {cov.later} 项")
-        if cov.other_units:
-            out.append(f"其他单位牵头 {cov.other_units} 项")
-        return head + "；未纳入：" + "，".join(out) + "。"
-    head = f"Reminders cover {cov.covered} unfinished task(s) ({cov.overdue} overdue, {cov.due_soon} due"
-    head += f" within {within} days" + (f", {cov.unassigned} with no lead unit)" if cov.unassigned else ")")
-    out = [f"{cov.done} done", f"{cov.no_date} ongoing/recurring/undated", f"{cov.later} due later"]
+    out = [say(lang, "remind.out_done", n=cov.done), say(lang, "remind.out_no_date", n=cov.no_date)]
+    out.append(say(lang, "remind.out_later", n=cov.later, within=within))
     if cov.other_units:
-        out.append(f"{cov.other_units} led by other units")
-    return head + "; left out: " + ", ".join(out) + "."
+        out.append(say(lang, "remind.out_other", n=cov.other_units))
+    unassigned = say(lang, "remind.coverage_unassigned", n=cov.unassigned) if cov.unassigned else ""
+    return say(
+        lang,
+        "remind.coverage",
+        covered=cov.covered,
+        overdue=cov.overdue,
+        due_soon=cov.due_soon,
+        within=within,
+        unassigned=unassigned,
+        left_out=say(lang, "remind.out_sep").join(out),
+    )
 
 
 def default_reply_by(as_of: date) -> date:
@@ -124,85 +123,70 @@ def default_reply_by(as_of: date) -> date:
 
 def default_sender(lang: str) -> str:
     """Who signs the message when ``--sender`` is not given."""
-    return "改革办" if lang == "zh" else "Reform Office"
+    return say(lang, "remind.sender")
+
+
+def _date(d: date, lang: str, key: str = "remind.due_format") -> str:
+    # Chinese letters write dates in words; the English lists keep ISO dates (the catalogue says which).
+    return long_date(d, lang) if say(lang, key) == "long" else d.isoformat()
 
 
 def _item(i: int, t: TaskLine, titles: Mapping[str, str], lang: str) -> str:
     # Measures are named by their document (《short title》第9项): a number alone is ambiguous.
     doc = DocumentInfo(t.source, title=titles.get(t.source, "") or PurePath(t.source).stem)
     ref = measure_ref(doc, t.number, lang=lang)
-    if lang == "zh":
-        due = zh_date(t.deadline) if t.deadline else "—"
-        state = f"已逾期{-t.days}天" if t.days < 0 else ("今天到期" if t.days == 0 else f"剩{t.days}天")
-        return f"{i}. {ref}：{t.title}（完成时限：{due}，{state}）"
-    due = t.deadline.isoformat() if t.deadline else "—"
+    due = _date(t.deadline, lang) if t.deadline else "—"
     if t.days < 0:
-        state = f"{-t.days} day{'s' if t.days != -1 else ''} overdue"
+        state = say(lang, "remind.state_overdue", n=-t.days)
     else:
-        state = "due today" if t.days == 0 else f"{t.days} day{'s' if t.days != 1 else ''} left"
-    return f"{i}. {ref}: {t.title} (deadline {due}, {state})"
+        state = say(lang, "remind.state_today") if t.days == 0 else say(lang, "remind.state_left", n=t.days)
+    return say(lang, "remind.item", i=i, ref=ref, title=t.title, due=due, state=state)
 
 
 def _sections(rem: Reminder, within: int, lang: str) -> list[tuple[str, list[TaskLine]]]:
-    zh = lang == "zh"
     parts = []
     if rem.overdue:
-        parts.append(("已逾期任务" if zh else "Overdue", rem.overdue))
+        parts.append((say(lang, "remind.section_overdue"), rem.overdue))
     if rem.due_soon:
-        parts.append((f"{within}天内到期任务" if zh else f"Due within {within} days", rem.due_soon))
-    if zh:
-        return [
-            (f"{_CN_ORDINALS[i]}、{head}（{len(lines)}项）", lines) for i, (head, lines) in enumerate(parts)
-        ]
-    return [(f"{head} ({len(lines)})", lines) for head, lines in parts]
+        parts.append((say(lang, "remind.section_soon", within=within), rem.due_soon))
+    ordinals = say(lang, "remind.ordinals").split(",")
+    return [
+        (say(lang, "remind.section_head", ordinal=ordinals[i], head=head, n=len(lines)), lines)
+        for i, (head, lines) in enumerate(parts)
+    ]
 
 
 def _opening(rem: Reminder, as_of: date, within: int, reply_by: date, sender: str, lang: str) -> str:
     if rem.unassigned:
-        return _unassigned_opening(rem, as_of, within, lang)
-    if lang == "zh":
-        counts = []
-        if rem.overdue:
-            counts.append(f"{len(rem.overdue)}项已逾期")
-        if rem.due_soon:
-            counts.append(f"{len(rem.due_soon)}项将在{within}天内到期")
-        return (
-            f"截至{zh_date(as_of)}，贵单位牵头的改革任务中有{'、'.join(counts)}（清单如下）。"
-            f"请抓紧推进，并于{zh_date(reply_by)}前将进展情况反馈{sender}。"
+        return say(
+            lang,
+            "remind.opening_unassigned",
+            as_of=long_date(as_of, lang),
+            n=len(rem.overdue) + len(rem.due_soon),
+            overdue=len(rem.overdue),
+            due_soon=len(rem.due_soon),
+            within=within,
         )
     counts = []
     if rem.overdue:
-        counts.append(f"{len(rem.overdue)} overdue")
+        counts.append(say(lang, "remind.opening_overdue", n=len(rem.overdue)))
     if rem.due_soon:
-        counts.append(f"{len(rem.due_soon)} due within {within} days")
-    return (
-        f"As of {long_date(as_of, lang)}, the reform tasks your unit leads include {' and '.join(counts)} "
-        f"(listed below). Please push them forward and report progress to the {sender} "
-        f"by {long_date(reply_by, lang)}."
-    )
-
-
-def _unassigned_opening(rem: Reminder, as_of: date, within: int, lang: str) -> str:
-    n = len(rem.overdue) + len(rem.due_soon)
-    if lang == "zh":
-        return (
-            f"截至{zh_date(as_of)}，以下{n}项改革任务未明确牵头单位（{len(rem.overdue)}项已逾期，"
-            f"{len(rem.due_soon)}项将在{within}天内到期），无从催办。请先明确责任单位，再行督办。"
-        )
-    return (
-        f"As of {long_date(as_of, lang)}, the {n} reform task(s) below have no lead unit "
-        f"({len(rem.overdue)} overdue, {len(rem.due_soon)} due within {within} days), so nobody can be "
-        "chased for them. Please assign a responsible unit first."
+        counts.append(say(lang, "remind.opening_soon", n=len(rem.due_soon), within=within))
+    return say(
+        lang,
+        "remind.opening",
+        as_of=long_date(as_of, lang),
+        counts=say(lang, "remind.opening_sep").join(counts),
+        reply_by=long_date(reply_by, lang),
+        sender=sender,
     )
 
 
 def reminder_title(rem: Reminder, lang: str) -> str:
     """The message's subject line."""
     if rem.unassigned:
-        return "未明确牵头单位：请先明确责任单位" if lang == "zh" else "No lead unit: assign one first"
-    if lang == "zh":
-        return f"关于督促推进改革任务的提醒（{rem.unit}）"
-    return f"Reminder: reform tasks overdue or due soon ({rem.unit})"
+        return say(lang, "remind.title_unassigned")
+    return say(lang, "remind.title", unit=rem.unit)
 
 
 def reminder_text(
@@ -220,7 +204,7 @@ def reminder_text(
     titles = titles or {}
     h1, h2 = ("## ", "### ") if markdown else ("", "")
     to = sender if rem.unassigned else rem.unit  # the coordinator's own to-do: assign a unit
-    out = [h1 + reminder_title(rem, lang), "", f"{to}：" if lang == "zh" else f"To {to}:", ""]
+    out = [h1 + reminder_title(rem, lang), "", say(lang, "remind.to", to=to), ""]
     out += [_opening(rem, as_of, within, reply_by, sender, lang), ""]
     for head, lines in _sections(rem, within, lang):
         out.append(h2 + head)
@@ -228,7 +212,7 @@ def reminder_text(
             out.append("")
         out += [_item(i, t, titles, lang) for i, t in enumerate(lines, 1)]
         out.append("")
-    signature = [sender, zh_date(as_of) if lang == "zh" else long_date(as_of, lang)]
+    signature = [sender, long_date(as_of, lang)]
     # Markdown joins consecutive lines into one paragraph; a trailing double space keeps the break.
     out += [signature[0] + ("  " if markdown else ""), signature[1]]
     return "\n".join(out) + "\n"
@@ -236,9 +220,7 @@ def reminder_text(
 
 def nothing_to_remind(as_of: date, within: int, lang: str) -> str:
     """The line printed when no unit needs a reminder."""
-    if lang == "zh":
-        return f"截至{zh_date(as_of)}，没有逾期或{within}天内到期的未完成任务，无需催办。"
-    return f"As of {long_date(as_of, lang)}, no unfinished task is overdue or due within {within} days."
+    return say(lang, "remind.nothing", as_of=long_date(as_of, lang), within=within)
 
 
 def reminders_document(
@@ -265,10 +247,6 @@ def reminders_document(
         reminder_text(r, as_of, **options, reply_by=reply_by, sender=sender, lang=lang) for r in reminders
     ]
     if markdown:
-        title = (
-            f"# 催办提醒（截至{zh_date(as_of)}）"
-            if lang == "zh"
-            else f"# Reminders (as of {as_of.isoformat()})"
-        )
+        title = say(lang, "remind.doc_title", as_of=_date(as_of, lang, "remind.doc_date_format"))
         return title + "\n\n" + "\n".join(messages)
     return f"\n{SEPARATOR}\n\n".join(messages)

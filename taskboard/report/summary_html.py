@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from html import escape
 
 from .labels import label
@@ -45,10 +46,18 @@ _PAGE_CSS = """
 @page {{ size: A4 portrait; margin: 15mm 12mm;
   @bottom-center {{ content: {footer}; font-size: 9pt; }} }}
 """.strip()
-_FOOTER = {
-    "zh": '"第 " counter(page) " 页 共 " counter(pages) " 页"',
-    "en": '"Page " counter(page) " of " counter(pages)',
-}
+
+
+def _footer_css(lang: str) -> str:
+    """The catalogue's ``第 {number} 页 共 {total} 页`` as CSS content: quoted text and page counters."""
+    counters = {"number": "counter(page)", "total": "counter(pages)"}
+    parts = []
+    for text, name, _, _ in string.Formatter().parse(label("page_of", lang)):
+        if text:
+            parts.append('"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        if name:
+            parts.append(counters[name])
+    return " ".join(parts)
 
 
 # C0 control characters are not allowed in XML; a stray one pasted from Word would break the page.
@@ -122,7 +131,7 @@ def summary_html(summary: Summary, lang: str) -> str:
         f"<h2>{_e(label('sources_title', lang))}</h2>",
         *_figures_table(summary, summary.sources, label("source", lang), lang, units=False),
     ]
-    html_lang = "zh-CN" if lang == "zh" else "en"
+    html_lang = label("html_lang", lang)
     head = [
         "<!DOCTYPE html>",
         f'<html lang="{html_lang}">',
@@ -130,7 +139,7 @@ def summary_html(summary: Summary, lang: str) -> str:
         '<meta charset="utf-8" />',
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         f"<title>{_e(title)} {_e(summary.as_of.isoformat())}</title>",
-        f"<style>\n{_CSS}\n{_PAGE_CSS.format(footer=_FOOTER.get(lang, _FOOTER['en']))}\n</style>",
+        f"<style>\n{_CSS}\n{_PAGE_CSS.format(footer=_footer_css(lang))}\n</style>",
         "</head>",
         "<body>",
     ]

@@ -132,7 +132,7 @@ def summary_flowables(summary: Summary, lang: str) -> list[Flowable]:
     """The whole summary, top to bottom, as in the HTML page."""
     st = _styles()
     # The other formats separate the figures with "·", which STSong-Light lacks in some viewers.
-    sep = "，" if lang == "zh" else "; "
+    sep = label("header_sep", lang)
     first, counts, risks = (line.replace(" · ", sep) for line in header_lines(summary, lang))
     return [
         _p(label("title", lang), st["title"]),
@@ -154,7 +154,7 @@ def summary_flowables(summary: Summary, lang: str) -> list[Flowable]:
 
 def _footer(lang: str):
     def page_of(number: int, total: int) -> str:
-        return f"第 {number} 页 共 {total} 页" if lang == "zh" else f"Page {number} of {total}"
+        return label("page_of", lang, number=number, total=total)
 
     class _Numbered(Canvas):
         """Holds each page back until the last, so the footer can say how many there are."""

@@ -46,7 +46,7 @@ def header_lines(summary: Summary, lang: str) -> list[str]:
         parts.append(label("filter_lead", lang, value=summary.lead))
     if summary.source is not None:
         parts.append(label("filter_source", lang, value=summary.source))
-    first = ("，" if lang == "zh" else "; ").join(parts)
+    first = label("header_sep", lang).join(parts)
     sep = " · "
     counts = sep.join(
         [

@@ -7,7 +7,7 @@ import socket
 from dataclasses import dataclass
 from typing import Any
 
-from ..catalogue import has, say
+from ..catalogue import has, join, say
 from ..model import Status
 from ..safetext import clean
 
@@ -139,9 +139,9 @@ def current_user() -> str:
 def _shown(value: Any, lang: str) -> str:
     """A field value as a person reads it in a sentence."""
     if value in (None, "", []):
-        return say(lang, "empty")
+        return say(lang, "cli.empty")
     if isinstance(value, list):
-        return "、".join(map(str, value)) if lang == "zh" else ", ".join(map(str, value))
+        return join(lang, value)
     if isinstance(value, dict):  # a note
         return str(value.get("text", ""))
     if isinstance(value, str) and value in _STATUS_VALUES:
@@ -155,36 +155,37 @@ _STATUS_VALUES = frozenset(s.value for s in Status)
 def describe(row: HistoryRow, lang: str = "zh") -> str:
     """One history row as a sentence: ``2023-06-30 10:42 张三@办公室 把状态从 未开始 改为 进行中``."""
     when = row.at[:16].replace("T", " ")
-    field_key = f"field_{row.field}"
+    field_key = f"cli.field_{row.field}"
     fld = say(lang, field_key) if has(field_key) else row.field
     old, new = _shown(row.old, lang), _shown(row.new, lang)
     action = row.action
     if action == Action.MOVE:
-        what = say(lang, "h_move", old=old, new=new)
+        what = say(lang, "cli.h_move", old=old, new=new)
     elif action == Action.NOTE:
-        what = say(lang, "h_note", new=new)
+        what = say(lang, "cli.h_note", new=new)
     elif action == Action.IMPORT and row.field == CREATED:
-        what = say(lang, "h_import_created")
+        what = say(lang, "cli.h_import_created")
     elif action == Action.ADD:
-        what = say(lang, "h_add")
+        what = say(lang, "cli.h_add")
     elif action == Action.UNDO and row.field == CREATED:
-        what = say(lang, "h_undo_created")
+        what = say(lang, "cli.h_undo_created")
     elif action == Action.UNDO and row.field == "notes":
-        what = say(lang, "h_undo_note", old=old)
+        what = say(lang, "cli.h_undo_note", old=old)
     elif action == Action.UNDO:
-        what = say(lang, "h_undo", undoes=row.undoes, field=fld) + f"：{old} → {new}"
+        what = say(lang, "cli.h_undo", undoes=row.undoes, field=fld, old=old, new=new)
     elif action == Action.ROLL:
-        what = say(lang, "h_roll_deadline" if row.field == "deadline" else "h_roll_status", new=new)
+        what = say(lang, "cli.h_roll_deadline" if row.field == "deadline" else "cli.h_roll_status", new=new)
     elif action in (Action.EDIT, Action.IMPORT, Action.KEPT, Action.MERGE, Action.ARCHIVE, Action.RESTORE):
         key = {
-            Action.EDIT: "h_edit",
-            Action.IMPORT: "h_import",
-            Action.KEPT: "h_kept",
-            Action.MERGE: "h_merge",
-            Action.ARCHIVE: "h_archive",
-            Action.RESTORE: "h_restore",
+            Action.EDIT: "cli.h_edit",
+            Action.IMPORT: "cli.h_import",
+            Action.KEPT: "cli.h_kept",
+            Action.MERGE: "cli.h_merge",
+            Action.ARCHIVE: "cli.h_archive",
+            Action.RESTORE: "cli.h_restore",
         }[action]
         what = say(lang, key, field=fld, old=old, new=new)
     else:
-        what = say(lang, "h_other", action=action, field=fld, old=old, new=new)
+        name = say(lang, f"cli.action_{action}") if has(f"cli.action_{action}") else action
+        what = say(lang, "cli.h_other", action=name, field=fld, old=old, new=new)
     return clean(f"{when} {row.who} {what}", keep_newlines=False)

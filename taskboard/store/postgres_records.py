@@ -19,6 +19,7 @@ import orjson
 import psycopg
 from psycopg.types.string import ByteaBinaryLoader
 
+from ..catalogue import Phrase
 from ..safetext import one_line
 from .bulk import collector_paused
 from .pg_history import ServerHistory
@@ -74,7 +75,7 @@ class PostgresRecords:
             self._conn.close()
             raise
         if not writable and not self.read_only_reason:
-            self.read_only_reason = f"{self.location} was opened for reading only"
+            self.read_only_reason = Phrase.of("store.opened_read_only", path=self.location)
 
     # -- opening --------------------------------------------------------------------------
     def _error(self, doing: str, exc: Exception) -> StoreError:
@@ -113,9 +114,8 @@ class PostgresRecords:
     def _migrate(self, writable: bool) -> None:
         version = self._version()
         if version > PG_SCHEMA_VERSION:
-            self.read_only_reason = (
-                f"{self.location} was written by a newer taskboard (database schema {version}, "
-                f"this one knows {PG_SCHEMA_VERSION}); opened read-only"
+            self.read_only_reason = Phrase.of(
+                "store.newer_schema", path=self.location, version=version, known=PG_SCHEMA_VERSION
             )
             return
         if version == PG_SCHEMA_VERSION:
@@ -251,9 +251,8 @@ class PostgresRecords:
     def _check_data_schema(self) -> None:
         version = int(self._meta.get("schema", SCHEMA_VERSION))
         if version > SCHEMA_VERSION:
-            self.read_only_reason = (
-                f"{self.location} was written by a newer taskboard (schema {version}, this one reads "
-                f"{SCHEMA_VERSION}); opened read-only"
+            self.read_only_reason = Phrase.of(
+                "store.newer_schema", path=self.location, version=version, known=SCHEMA_VERSION
             )
 
     # -- writing --------------------------------------------------------------------------
@@ -261,7 +260,7 @@ class PostgresRecords:
     def transaction(self) -> Iterator[None]:
         """Lock the board (the meta row), catch up, run the block, write what it changed."""
         if self.read_only_reason:
-            raise ReadOnlyDatabase(f"cannot change the database: {self.read_only_reason}")
+            raise ReadOnlyDatabase.keyed("cli.read_only", reason=self.read_only_reason)
         if self._in_tx:
             raise RuntimeError("PostgresRecords transactions do not nest")
         try:

@@ -43,10 +43,10 @@ class Conflict(StoreError):
             value = Status(value).label(lang)
         elif isinstance(value, list):
             value = "、".join(map(str, value))
-        field_key = f"field_{self.field}"
+        field_key = f"cli.field_{self.field}"
         return say(
             lang,
-            f"conflict_{self.attempted}" if self.attempted in ("move", "undo") else "conflict_edit",
+            f"cli.conflict_{self.attempted}" if self.attempted in ("move", "undo") else "cli.conflict_edit",
             who=self.who or say(lang, "someone"),
             at=self.at[:16].replace("T", " "),
             task_id=self.task_id,

@@ -35,7 +35,7 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from ..catalogue import Said
+from ..catalogue import Phrase, Said
 from ..fileio import fsync_dir, write_all
 from . import journal
 from .backups import BACKUP_RING, BackupRing, remove_stale_temps
@@ -124,7 +124,7 @@ class AtomicJSONStorage(Storage):
             self._load()
             if not os.stat(self.path).st_mode & stat.S_IWUSR:
                 # Honour a file marked read-only even for root, who could write it anyway.
-                self.read_only_reason = f"{self.path} is marked read-only"
+                self.read_only_reason = Phrase.of("store.marked_read_only", path=self.path)
 
     def _reset_journal_state(self, epoch: str | None = None, folded: int = 0) -> None:
         self._epoch = epoch  # the database's name in its journal; None: no journal allowed yet
@@ -227,7 +227,7 @@ class AtomicJSONStorage(Storage):
         disagrees with disk.
         """
         if self.read_only_reason:
-            raise ReadOnlyDatabase(f"cannot change the database: {self.read_only_reason}")
+            raise ReadOnlyDatabase.keyed("cli.read_only", reason=self.read_only_reason)
         outer = self._depth == 0
         if outer:
             self._acquire()

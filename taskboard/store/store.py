@@ -101,7 +101,7 @@ class TaskStore(ImportMixin, UndoMixin):
         raw = self.records.tasks().get(task_id)
         if raw is None:
             raise UnknownTask(f"no task with id {task_id!r} (see `taskboard list`)").said(
-                "unknown_task", task_id=task_id
+                "cli.unknown_task", task_id=task_id
             )
         # Every change starts here: a damaged row is refused before anything is written.
         self._task(task_id, raw)
@@ -284,7 +284,7 @@ class TaskStore(ImportMixin, UndoMixin):
     def _require_writable(self) -> None:
         if self.read_only_reason:
             reason = self.read_only_reason
-            raise ReadOnlyDatabase(f"cannot change the database: {reason}").said("read_only", reason=reason)
+            raise ReadOnlyDatabase.keyed("cli.read_only", reason=reason)
 
     def _update_fields(
         self, task_id: str, changes: dict[str, Any], action: str, undoes: int | None = None
@@ -340,7 +340,7 @@ class TaskStore(ImportMixin, UndoMixin):
         self._require_writable()
         text = clean(text).strip()
         if not text:
-            raise StoreError("a note needs some text").said("note_empty")
+            raise StoreError.keyed("cli.note_empty")
         with self.transaction():
             raw = self._raw(task_id)
             note = Note(at=self._now(), author=author or self.who, text=text).to_dict()
@@ -386,7 +386,7 @@ class TaskStore(ImportMixin, UndoMixin):
         self._require_writable()
         title, source = clean(title).strip(), clean(source).strip() or MANUAL_SOURCE
         if not title:
-            raise StoreError("a task needs a title")
+            raise StoreError.keyed("cli.title_needed")
         with self.transaction():
             numbers = [r.get("number", "") for r in self._raw_tasks().values() if r.get("source") == source]
             number = str(max((int(n) for n in numbers if str(n).isdigit()), default=0) + 1)
@@ -416,7 +416,7 @@ class TaskStore(ImportMixin, UndoMixin):
         reason = archive_reason(reason)
         with self.transaction():
             if self._raw(task_id).get("archived"):
-                raise StoreError(f"task {task_id} is already archived")
+                raise StoreError.keyed("cli.already_archived", task_id=task_id)
             self._update_fields(task_id, {"archived": reason}, Action.ARCHIVE)
         return self.get(task_id)
 
@@ -425,7 +425,7 @@ class TaskStore(ImportMixin, UndoMixin):
         self._require_writable()
         with self.transaction():
             if not self._raw(task_id).get("archived"):
-                raise StoreError(f"task {task_id} is not archived")
+                raise StoreError.keyed("cli.not_archived", task_id=task_id)
             self._update_fields(task_id, {"archived": ""}, Action.RESTORE)
         return self.get(task_id)
 
@@ -437,7 +437,7 @@ class TaskStore(ImportMixin, UndoMixin):
         self._require_writable()
         old, new = old.strip(), clean(new).strip()
         if not old or not new or old == new:
-            raise StoreError("a merge needs two different unit names")
+            raise StoreError.keyed("cli.merge_two_names")
         changed: list[str] = []
         with self.transaction():
             for task_id, raw in list(self._raw_tasks().items()):

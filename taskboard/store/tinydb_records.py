@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..catalogue import Phrase
 from .records import Raw
 from .schema import (
     DOCUMENTS_TABLE,
@@ -36,16 +37,15 @@ class TinyDBRecords:
         self.location = str(self.path)
         if not writable:
             # A reading command must leave the file exactly as it found it.
-            self.storage.read_only_reason = f"{self.path} was opened for reading only"
+            self.storage.read_only_reason = Phrase.of("store.opened_read_only", path=self.path)
         self.migrated_from: tuple[int, Path] | None = None  # (old version, backup copy)
         self._check_schema()
 
     def _check_schema(self) -> None:
         version = schema_of(self.storage.read())
         if version > SCHEMA_VERSION:
-            self.storage.read_only_reason = (
-                f"{self.path} was written by a newer taskboard (schema {version}, this one reads "
-                f"{SCHEMA_VERSION}); opened read-only"
+            self.storage.read_only_reason = Phrase.of(
+                "store.newer_schema", path=self.path, version=version, known=SCHEMA_VERSION
             )
         elif version < SCHEMA_VERSION and self.storage.read_only_reason:
             # Read an old file through the current schema without writing it back.

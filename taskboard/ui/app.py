@@ -62,6 +62,7 @@ class TaskboardApp(App[None]):
         self.lang = lang
         self.title = tr(lang, "app_title")
         self.gateway = StoreGateway(store)
+        self.gateway.lang = lang
         store.start_session()  # `u` undoes what is done on this board, not the seeding before it
         # The last session's filters and sort; its as-of date only when the caller chose
         # none (``restore_today``): --today / TASKBOARD_TODAY always win.

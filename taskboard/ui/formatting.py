@@ -8,6 +8,7 @@ from typing import Any
 from taskboard.model import DeadlineKind, Note, Status, Task
 from taskboard.store import HistoryRow
 
+from ..catalogue import join
 from .i18n import tr
 
 _CREATED = "*created*"  # the history field of a task's creation (see taskboard.store.history)
@@ -33,7 +34,7 @@ def units(names: list[str], lang: str) -> str:
     """Unit names joined the way each language lists them, or a dash."""
     if not names:
         return tr(lang, "none_value")
-    return ("、" if lang == "zh" else ", ").join(names)
+    return join(lang, names)
 
 
 def deadline_line(task: Task, lang: str) -> str:
@@ -102,5 +103,5 @@ def history_line(row: HistoryRow, lang: str) -> str:
 
 def note_line(note: Note, lang: str) -> str:
     """One progress note: when, who, what."""
-    colon = "：" if lang == "zh" else ": "
+    colon = tr(lang, "colon")
     return f"{local_time(note.at)}  {note.author}{colon}{note.text}"

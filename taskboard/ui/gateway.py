@@ -82,6 +82,8 @@ class _Job:
 class StoreGateway:
     """Serialises every store access of the UI; see the module docstring."""
 
+    lang = "en"  # the board sets its language: the errors in replies are said in it
+
     def __init__(self, store: TaskStore) -> None:
         self.store = store
         self.lock = threading.RLock()
@@ -153,7 +155,7 @@ class StoreGateway:
             except Conflict as exc:
                 error, conflict = str(exc), exc
             except StoreError as exc:
-                error = str(exc)
+                error = exc.message_in(self.lang)
             except Exception as exc:  # a bug must not kill the writer and strand later writes
                 log.exception("store job %s failed", job.op)
                 error = f"{type(exc).__name__}: {exc}"

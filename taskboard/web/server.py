@@ -16,6 +16,7 @@ from aiohttp.abc import AbstractAccessLogger
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from ..catalogue import LANGS, say
 from .access import make_guard
 from .sessions import BadName, SessionKeys, check_name
 
@@ -24,29 +25,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Seconds a board gets to save and exit after its tab closed, before it is killed.
 QUIT_GRACE = 10.0
 
-# What the name form says, by language; the reason codes come from check_name.
-TEXTS = {
-    "zh": {
-        "title": "任务看板",
-        "prompt": "请输入您的姓名（记录在每项改动的历史中）",
-        "open": "打开看板",
-        "empty": "请填写姓名。",
-        "control": "姓名不能包含控制字符。",
-        "long": "姓名过长。",
-        "ended": "会话已结束。",
-        "restart": "重新打开",
-    },
-    "en": {
-        "title": "taskboard",
-        "prompt": "Your name (recorded in the history of every change you make)",
-        "open": "Open the board",
-        "empty": "Please give your name.",
-        "control": "A name cannot hold control characters.",
-        "long": "That name is too long.",
-        "ended": "Session ended.",
-        "restart": "Open again",
-    },
-}
+# What the name form says (the catalogue's web.* keys); the reason codes come from check_name.
+_TEXT_KEYS = ("title", "prompt", "open", "empty", "control", "long", "ended", "restart")
+TEXTS = {lang: {name: say(lang, f"web.{name}") for name in _TEXT_KEYS} for lang in LANGS}
 
 
 class _PathOnlyLog(AbstractAccessLogger):

@@ -134,7 +134,7 @@ def test_xlsx_formula_like_text_is_written_as_text(run, board, tmp_path):
 
 def test_xlsx_needs_an_output_file(run):
     code, _, err = run("export", "--format", "xlsx")
-    assert code == 1 and "needs -o" in err
+    assert code == 1 and "需要 -o" in err
 
 
 def test_csv_bom_headers_and_formula_guard(run, board, tmp_path):

@@ -112,8 +112,8 @@ def test_dry_run_lists_changes_and_writes_nothing(run, board, ledger):
     edited = edit(ledger, {tid(SA, "3"): {"状态": "已完成", "最新进展": "已建立专班"}})
     code, out, _ = run("import", str(edited), "--dry-run")
     assert code == 0
-    assert f"edited.xlsx 第5行 {tid(SA, '3')}: 未开始 → 已完成" in out  # Excel's row number
-    assert f"edited.xlsx 第5行 {tid(SA, '3')}: 新进展：已建立专班" in out
+    assert f"edited.xlsx 第5行 {tid(SA, '3')}：未开始 → 已完成" in out  # Excel's row number
+    assert f"edited.xlsx 第5行 {tid(SA, '3')}：新进展：已建立专班" in out
     assert "试运行" in out
     assert state(board.path) == before
 
@@ -197,7 +197,8 @@ def test_not_a_workbook(run, tmp_path):
     bad.write_text("not a zip", encoding="utf-8")
     code, _, err = run("import", str(bad))
     assert code == 1
-    assert err.startswith("taskboard：错误：bad.xlsx: not an Excel workbook") and err.count("\n") == 1
+    assert err.startswith("taskboard：错误：bad.xlsx：不是 taskboard 能读取的 Excel 工作簿")
+    assert err.count("\n") == 1
 
 
 def test_workbook_without_ledger_columns(run, tmp_path):
@@ -205,7 +206,7 @@ def test_workbook_without_ledger_columns(run, tmp_path):
     wb.active.append(["序号", "任务内容"])
     wb.save(tmp_path / "other.xlsx")
     code, _, err = run("import", str(tmp_path / "other.xlsx"))
-    assert code == 1 and "no sheet has the 台账 columns ID, 状态, 最新进展" in err
+    assert code == 1 and "没有哪张工作表的表头含有台账列 ID, 状态, 最新进展" in err
 
 
 def test_a_move_on_the_board_after_export_is_not_undone_by_an_old_workbook(run, board, ledger):

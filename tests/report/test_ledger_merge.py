@@ -165,7 +165,7 @@ def test_a_malformed_workbook_is_one_line_naming_the_file_and_changes_nothing(ru
     before = board.path.read_bytes()
     code, out, err = run("import", str(target))
     assert code == 1
-    assert err.count("\n") == 1 and err.startswith("taskboard：错误：坏的台账.xlsx: "), err
+    assert err.count("\n") == 1 and err.startswith("taskboard：错误：坏的台账.xlsx："), err
     assert "\x1b" not in err + out and "Traceback" not in err
     assert board.path.read_bytes() == before
 

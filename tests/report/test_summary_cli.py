@@ -123,7 +123,7 @@ def test_source_filter(run):
 def test_unknown_lead_is_one_line_error(run):
     code, out, err = run("summary", "--lead", "区不存在局")
     assert code == 1 and out == ""
-    assert err.startswith("taskboard：错误：no task led by '区不存在局'") and err.count("\n") == 1
+    assert err.startswith("taskboard：错误：没有由“区不存在局”牵头的任务") and err.count("\n") == 1
 
 
 def test_as_of_overrides_today_and_bad_date_fails(board, capsys):
@@ -131,7 +131,7 @@ def test_as_of_overrides_today_and_bad_date_fails(board, capsys):
     out = capsys.readouterr().out
     assert "截至2023-07-11" in out and "逾期 6" in out
     assert main(["--db", str(board.path), "summary", "--as-of", "2023-13-40"]) == 1
-    assert "bad --as-of '2023-13-40'" in capsys.readouterr().err
+    assert "--as-of 的日期“2023-13-40”无法识别" in capsys.readouterr().err
 
 
 def test_markdown(run):

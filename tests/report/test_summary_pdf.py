@@ -116,4 +116,4 @@ def test_pdf_shows_markup_in_titles_as_text(run, board, tmp_path):
 
 def test_pdf_needs_an_output_file(run):
     code, _, err = run("summary", "--format", "pdf")
-    assert code == 1 and "needs -o" in err
+    assert code == 1 and "需要 -o" in err

@@ -19,7 +19,7 @@ def test_read_only_refuses_a_change_in_one_line_and_keeps_the_file(db, capsys):
     before = db.read_bytes()
     assert main(["--db", str(db), "--read-only", "move", FIRST, "done"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(("taskboard: error:", "taskboard：错误：")) and "reading only" in err
+    assert err.startswith(("taskboard: error:", "taskboard：错误：")) and "以只读方式打开" in err
     assert err.count("\n") == 1
     assert db.read_bytes() == before
     assert cli_json("--db", str(db), "show", FIRST)["history"][-1]["who"] == IMPORTER
@@ -29,5 +29,5 @@ def test_as_refuses_a_name_with_control_characters(db, capsys):
     before = db.read_bytes()
     assert main(["--db", str(db), "--as", "张三\x1b[2J", "move", FIRST, "done"]) == 1
     err = capsys.readouterr().err
-    assert "--as needs a name without control characters" in err and "\x1b" not in err
+    assert "--as 需要一个不含控制字符的名字" in err and "\x1b" not in err
     assert db.read_bytes() == before

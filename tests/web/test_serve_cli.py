@@ -123,9 +123,9 @@ def test_loopback_by_default_without_a_token(serve):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["serve", "--port", "70000"], "--port must be between 1 and 65535"),
-        (["serve", "--token", "short"], "--token needs at least 12 characters"),
-        (["--as", "张三", "serve"], "each browser tab records the name its user gives"),
+        (["serve", "--port", "70000"], "--port 必须在 1 到 65535 之间"),
+        (["serve", "--token", "short"], "--token 至少需要 12 个字符"),
+        (["--as", "张三", "serve"], "每个浏览器标签页记录其使用者填写的名字"),
     ],
 )
 def test_bad_options_fail_in_one_line(db, capsys, argv, message):

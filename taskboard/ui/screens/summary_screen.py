@@ -19,6 +19,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...catalogue import say
 from ...model import Task
 from ...report.labels import label
 from ...report.summary import Summary, build_summary
@@ -29,8 +30,6 @@ from ...report.summary_rich import (
     task_list_table,
     units_table,
 )
-
-_CLOSE = {"zh": "Esc 返回看板 · ↑↓ 滚动", "en": "Esc back to the board · ↑↓ scroll"}
 
 
 class SummaryScreen(Screen):
@@ -93,7 +92,7 @@ class SummaryScreen(Screen):
                 id="summary-soon",
             )
             yield Static(sources_table(s, lang), id="summary-sources")
-        yield Static(Text(_CLOSE.get(lang, _CLOSE["en"])), id="summary-keys")
+        yield Static(Text(say(lang, "summary_close")), id="summary-keys")
 
     def on_mount(self) -> None:
         """Scroll keys work at once, without a click."""

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
+from ...catalogue import join
 from ..board_model import Filters, SortKey
 from ..i18n import tr
 
@@ -25,9 +26,9 @@ NARROW = 100  # terminal columns below which the counts, order and date are show
 def _names(items: frozenset[str], lang: str, labels: Mapping[str, str] | None = None) -> str:
     ordered = sorted((labels or {}).get(i, i) for i in items)
     if len(ordered) <= _MAX_NAMED:
-        return "、".join(ordered) if lang == "zh" else ", ".join(ordered)
-    first = ("、" if lang == "zh" else ", ").join(ordered[:_MAX_NAMED])
-    return tr(lang, "and_more", first=first, n=len(ordered) if lang == "zh" else len(ordered) - _MAX_NAMED)
+        return join(lang, ordered)
+    first = join(lang, ordered[:_MAX_NAMED])
+    return tr(lang, "and_more", first=first, total=len(ordered), rest=len(ordered) - _MAX_NAMED)
 
 
 def describe_filters(filters: Filters, lang: str, labels: Mapping[str, str] | None = None) -> str:

@@ -93,4 +93,4 @@ def test_a_missing_source_or_unreachable_server_is_one_line(tmp_path, capsys):
 
 def test_check_on_a_server_board_says_there_is_no_file(capsys):
     code, _, err = run(capsys, "--db", "postgresql://区营商办@127.0.0.1:1/board", "check")
-    assert code == 1 and "has none to check" in err and "Traceback" not in err
+    assert code == 1 and "PostgreSQL 看板没有文件可查" in err and "Traceback" not in err
