@@ -121,3 +121,13 @@ class Said:
     def message_in(self, lang: str) -> str:
         """The message in ``lang``, or ``str(self)`` when the error has no key."""
         return say(lang, self.key, **self.values) if self.key else str(self)
+
+
+def review_label(code: str, lang: str = "zh") -> str:
+    """An importer doubt code (``Task.review``) in words: ``odd_unit:X`` → ``单位名称存疑：X``."""
+    kind, _, arg = code.partition(":")
+    if not has(f"review.{kind}"):
+        return kind  # a code a newer version wrote: shown as stored
+    if arg and kind == "number_gap":
+        arg = arg.replace("-", " → ")
+    return say(lang, f"review.{kind}", arg=arg)

@@ -334,6 +334,7 @@ TABLE: dict[str, str] = {
     "cli.read_only": "cannot change the database: {reason}",
     "cli.undone": "undid change #{seq} ({actions}): {tasks}",
     "cli.n_tasks": "{n} tasks",
+    "cli.parsing": "parsing files",
     "cli.imported": "{source}: {added} new, {updated} updated, {unchanged} unchanged",
     "cli.imported_missing": ", {n} no longer in the document (kept)",
     "cli.imported_retired": ", {n} archived (an import does not bring them back)",

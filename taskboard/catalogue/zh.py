@@ -322,6 +322,7 @@ TABLE: dict[str, str] = {
     "cli.read_only": "不能修改数据库：{reason}",
     "cli.undone": "已撤销第 {seq} 次更改（{actions}）：{tasks}",
     "cli.n_tasks": "{n} 项任务",
+    "cli.parsing": "正在解析文件",
     "cli.imported": "{source}：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项",
     "cli.imported_missing": "，文件中已不再列出 {n} 项（保留在看板上）",
     "cli.imported_retired": "，{n} 项已归档（不会因导入而恢复）",

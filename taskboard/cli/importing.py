@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rich.progress import Progress
-
 from ..catalogue import has, join, say
 from ..services import import_documents
 from ..store import ImportResult
@@ -24,6 +22,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _parse_all(paths: list[Path], lang: str):
     """Parse every file before writing anything: one bad file leaves the database unchanged."""
+    from rich.progress import Progress  # here, not at the top: a fifth of the board's start-up
+
     from ..ingest import IngestError, load_aliases, parse_file
 
     try:
@@ -33,7 +33,7 @@ def _parse_all(paths: list[Path], lang: str):
     docs = []
     err = console(stderr=True)
     with Progress(console=err, transient=True, disable=len(paths) < 3 or not err.is_terminal) as progress:
-        job = progress.add_task("解析 / parsing", total=len(paths))
+        job = progress.add_task(say(lang, "cli.parsing"), total=len(paths))
         for path in paths:
             try:
                 doc = parse_file(path, aliases)

@@ -10,7 +10,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from taskboard.ingest import review_label
+from taskboard.catalogue import review_label
 from taskboard.model import DocumentInfo, Task, countdown
 from taskboard.store import HistoryRow
 
