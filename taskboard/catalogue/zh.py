@@ -163,7 +163,7 @@ TABLE: dict[str, str] = {
     "moved": "{number} → {status}",
     "saved_note": "已添加备注：{number}",
     "saved_edit": "已保存：{number}",
-    "undone": "已撤销：{action}（{count} 项任务）",
+    "undone": "已撤销：{action}（{n} 项任务）",
     "nothing_to_undo": "没有可撤销的更改",
     "at_last_column": "已在最后一列",
     "at_first_column": "已在第一列",

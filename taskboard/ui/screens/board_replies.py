@@ -177,7 +177,7 @@ class ReplyHandlers:
         self._apply(lambda: self._take(tasks), follow=follow)
         for task_id in tasks:
             self._update_detail(task_id)
-        self.notify(tr(self.lang, "undone", action=self._action_name(undo), count=len(tasks)), timeout=3)
+        self.notify(tr(self.lang, "undone", action=self._action_name(undo), n=len(tasks)), timeout=3)
 
     @settles
     def on_refreshed(self, message: Refreshed) -> None:
