@@ -96,3 +96,24 @@ class Cluster:
         finally:
             self.started = False
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def cluster_for_tests(durable: bool = False):
+    """A started throwaway cluster for a pytest fixture to yield, stopped when the generator closes.
+
+    Skips the test where PostgreSQL is not installed, unless
+    ``TASKBOARD_REQUIRE_POSTGRES=1`` (CI), where that is a failure.
+    """
+    import pytest
+
+    if find_bindir() is None:
+        reason = "PostgreSQL binaries (initdb, pg_ctl) are not installed on this machine"
+        if os.environ.get("TASKBOARD_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"{reason}, and TASKBOARD_REQUIRE_POSTGRES=1 (CI) forbids skipping")
+        pytest.skip(reason)
+    cluster = Cluster(durable=durable)
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()

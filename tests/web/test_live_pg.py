@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.pg import Cluster, find_bindir
+from tests.pg import Cluster, cluster_for_tests
 from tests.web.live import TABS, TERMINAL, measure, summary
 
 # The boards poll twice a second: a move shows within 0.5 s plus a redraw.  A CI
@@ -18,17 +18,7 @@ SLACK = float(os.environ.get("TASKBOARD_LIVE_SLACK", "0.5"))
 
 @pytest.fixture(scope="module")
 def pg_server() -> Iterator[Cluster]:
-    if find_bindir() is None:
-        reason = "PostgreSQL binaries (initdb, pg_ctl) are not installed on this machine"
-        if os.environ.get("TASKBOARD_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"{reason}, and TASKBOARD_REQUIRE_POSTGRES=1 (CI) forbids skipping")
-        pytest.skip(reason)
-    cluster = Cluster(durable=False)
-    try:
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.stop()
+    yield from cluster_for_tests()
 
 
 async def test_two_tabs_and_a_terminal_each_show_the_others_moves_within_a_second(pg_server):

@@ -8,13 +8,12 @@ database of its own, dropped afterwards.
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Callable, Iterator
 
 import pytest
 
 from taskboard.store import TaskStore
-from tests.pg import Cluster, find_bindir
+from tests.pg import Cluster, cluster_for_tests
 
 from ..fixtures import SOURCE, fixed_now, measures
 
@@ -25,18 +24,8 @@ _names = itertools.count()
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[Cluster]:
     """One throwaway PostgreSQL server for the whole session (skipped where none is installed)."""
-    if find_bindir() is None:
-        reason = "PostgreSQL binaries (initdb, pg_ctl) are not installed on this machine"
-        if os.environ.get("TASKBOARD_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"{reason}, and TASKBOARD_REQUIRE_POSTGRES=1 (CI) forbids skipping")
-        pytest.skip(reason)
     # fsync off: these tests check behaviour, not durability, and CI time matters.
-    cluster = Cluster(durable=False)
-    try:
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.stop()
+    yield from cluster_for_tests(durable=False)
 
 
 @pytest.fixture(params=BACKENDS)
