@@ -691,7 +691,7 @@ TABLE: dict[str, str] = {
     "store.where_journal": "the journal",
     "store.not_object": "must be an object, not {kind}",
     "store.must_be_object": "must be an object",
-    "store.id_mismatch": "its id must be {stored!r}, the key it is stored under (found {found!r}){field:.0}",
+    "store.id_mismatch": "its id must be {stored!r}, the key it is stored under (found {found}){field:.0}",
     "store.not_text": "{field} must be text, not {kind}",
     "store.not_names": "{field} must be a list of names, not {kind}",
     "store.not_date": "{field} must be a YYYY-MM-DD date, not {kind}",

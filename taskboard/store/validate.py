@@ -113,7 +113,9 @@ def _task_problems(key: str, raw: Any) -> Iterator[Phrase]:
         yield _what("not_object", kind=_kind(raw))
         return
     if raw.get("id") != key:
-        yield _what("id_mismatch", field=_field("id"), stored=key, found=raw.get("id"))
+        found = raw.get("id")
+        found = repr(found) if isinstance(found, str) else _kind(found)
+        yield _what("id_mismatch", field=_field("id"), stored=key, found=found)
     for name in _TEXT_FIELDS:
         value = raw.get(name, "")
         if not isinstance(value, str):
