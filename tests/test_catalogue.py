@@ -320,6 +320,18 @@ def test_a_damaged_database_is_refused_and_checked_in_chinese(board, capsys, dam
             assert len(lines) == 1 and lines[0].startswith("taskboard：错误："), text
 
 
+def test_unreadable_history_is_named_in_chinese_when_it_is_read(board, capsys):
+    raw = board.read_bytes()
+    row = b'"0000000001.00001":{"seq":1,'
+    assert row in raw  # the history is kept one row a line, parsed only when asked for
+    board.write_bytes(raw.replace(row, row[:-1] + b" "))  # a comma lost: the rows no longer parse
+    code, text = _run(capsys, board, "show", T2)
+    assert code == 1
+    assert text.strip() == "taskboard：错误：/board.json 是损坏的 taskboard 数据库：历史记录不是有效的 JSON"
+    code, text = _run(capsys, board, "check")
+    assert code == 1 and english_words(text) == set() and "1 个问题" in text
+
+
 def test_damage_is_named_in_chinese_with_the_stored_names(board, capsys):
     _set_field(board, T2, status="finished", notes=[{"text": 5}])
     _, text = _run(capsys, board, "list")

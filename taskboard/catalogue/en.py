@@ -750,4 +750,5 @@ TABLE: dict[str, str] = {
     "store.copy_no_board": "{location}: there is no board to copy",
     "store.copy_read_only": "cannot copy into {location}: {reason}",
     "store.copy_not_empty": "{location} already holds a board; copy only into a new, empty one",
+    "store.history_unreadable": "{path} is a damaged taskboard database: its history is not valid JSON ({msg})",
 }

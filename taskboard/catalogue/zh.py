@@ -703,4 +703,5 @@ TABLE: dict[str, str] = {
     "store.copy_no_board": "{location}：没有可复制的看板",
     "store.copy_read_only": "不能复制到 {location}：{reason}",
     "store.copy_not_empty": "{location} 中已有看板；只能复制到新的空数据库",
+    "store.history_unreadable": "{path} 是损坏的 taskboard 数据库：历史记录不是有效的 JSON{msg:.0}",
 }

@@ -357,9 +357,14 @@ class AtomicJSONStorage(Storage):
             problem = Phrase.of("store.bad_journal_mark")
         if problem:
             raise CorruptDatabase.keyed("store.corrupt", path=self.path, problem=problem)
-        data[HISTORY_TABLE] = History(blob, check=self._check_row) if blob is not None else History(
-            rows=data.get(HISTORY_TABLE, {}), check=self._check_row)
+        if blob is not None:
+            data[HISTORY_TABLE] = History(blob, check=self._check_row, unreadable=self._history_unreadable)
+        else:
+            data[HISTORY_TABLE] = History(rows=data.get(HISTORY_TABLE, {}), check=self._check_row)
         return data, (block or {}).get("epoch"), (block or {}).get("folded", 0)
+
+    def _history_unreadable(self, exc: orjson.JSONDecodeError) -> None:
+        raise CorruptDatabase.keyed("store.history_unreadable", path=self.path, msg=exc.msg) from None
 
     def _check_row(self, key: str, row: Any) -> None:
         if (what := history_row_problem(row)) is not None:
