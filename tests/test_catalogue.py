@@ -7,18 +7,21 @@ import re
 import string
 from pathlib import Path
 
+import orjson
 import pytest
 
 from taskboard.catalogue import EN, PLURAL_ONE, ZH, long_date, say
 from taskboard.cli import main
 from taskboard.model import Bucket, Countdown, Status, task_id
 from taskboard.store import TaskStore
+from taskboard.store.journal import journal_path
 
 from .store.fixtures import SOURCE, fixed_now, measures
 
 PACKAGE = Path(__file__).resolve().parent.parent / "taskboard"
 CATALOGUE = PACKAGE / "catalogue"
 T2 = task_id(SOURCE, "2")
+T3 = task_id(SOURCE, "3")
 
 
 def _fields(text: str) -> set[str]:
@@ -132,7 +135,7 @@ def test_no_module_outside_the_catalogue_chooses_text_by_language():
 ALLOWED = {
     "taskboard", "ID", "YYYY", "MM", "DD", "PDF", "Excel", "CSV", "Markdown", "HTML", "SVG",
     "xlsx", "csv", "pdf", "json", "md", "html", "svg", "txt", "docx", "doc", "xls", "zip",
-    "Ctrl", "PostgreSQL", "SRC", "DST", "UTF", "GB", "GBK",
+    "Ctrl", "PostgreSQL", "SRC", "DST", "UTF", "GB", "GBK", "JSON",
 }  # fmt: skip
 _NOT_WORDS = (
     re.compile(r"\b[0-9a-f]{6}-[0-9A-Za-z.]+"),  # task ids
@@ -140,7 +143,7 @@ _NOT_WORDS = (
     re.compile(r"taskboard(?: [a-z]+)+"),  # commands to type
     re.compile(r"'[^'\n]*'"),  # values the user typed, quoted back
     re.compile(r"\b[a-z_]+/(?=[\u4e00-\u9fff])"),  # the typed spelling of a status: not_started/未开始
-    re.compile(r"\S+\.(?:txt|docx|xlsx|csv|json|pdf|md|html|svg)\b"),  # file names
+    re.compile(r"\S+\.(?:txt|docx|xlsx|csv|json|pdf|md|html|svg)(?:\.journal|\.\d+\.bak)?\b"),  # file names
 )
 
 
@@ -271,6 +274,76 @@ def test_chinese_errors_have_no_english(board, capsys, argv):
     assert code != 0
     assert len(text.strip().splitlines()) == 1 and "Traceback" not in text
     assert english_words(text, typed=tuple(argv)) == set(), text
+
+
+def _set_field(db, task, **fields):
+    data = orjson.loads(db.read_bytes())
+    data["tasks"][task].update(fields)
+    db.write_bytes(orjson.dumps(data))
+
+
+def _damage_journal(db):
+    store = TaskStore(db, now=fixed_now)  # left open: its journal is not folded into the file
+    store.move(T2, Status.DONE)
+    store.move(T3, Status.DONE)
+    journal = journal_path(db)
+    journal.write_bytes(journal.read_bytes().replace(b'"done"', b'"dome"', 1))  # first line: bad checksum
+    return store
+
+
+DAMAGE = {
+    "状态字段": lambda db: _set_field(db, T2, status="finished"),
+    "单位字段": lambda db: _set_field(db, T2, lead_units="区发改委"),
+    "进展": lambda db: _set_field(db, T2, notes=[{"text": 5}]),
+    "编号": lambda db: _set_field(db, T2, id=None),
+    "截断": lambda db: db.write_bytes(db.read_bytes()[: len(db.read_bytes()) // 2]),
+    "空文件": lambda db: db.write_bytes(b""),
+    "非JSON": lambda db: db.write_bytes("这不是数据库".encode("gb18030")),
+    "其他程序": lambda db: db.write_bytes(orjson.dumps({"servers": {"web": {"port": 80}}})),
+    "元数据": lambda db: db.write_bytes(orjson.dumps({"meta": [], "tasks": {}})),
+    "日志": _damage_journal,
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=list(DAMAGE))
+def test_a_damaged_database_is_refused_and_checked_in_chinese(board, capsys, damage):
+    kept = DAMAGE[damage](board)  # noqa: F841 (an open store keeps its journal)
+    for argv in (["list"], ["show", T2], ["check"]):
+        code, text = _run(capsys, board, *argv)
+        assert code == 1, (argv, text)
+        lines = text.strip().splitlines()
+        assert "Traceback" not in text and lines, argv
+        assert all(english_words(line) == set() for line in lines), text
+        if argv == ["check"]:
+            assert lines[-1].endswith("个问题"), text
+        else:
+            assert len(lines) == 1 and lines[0].startswith("taskboard：错误："), text
+
+
+def test_unreadable_history_is_named_in_chinese_when_it_is_read(board, capsys):
+    raw = board.read_bytes()
+    row = b'"0000000001.00001":{"seq":1,'
+    assert row in raw  # the history is kept one row a line, parsed only when asked for
+    board.write_bytes(raw.replace(row, row[:-1] + b" "))  # a comma lost: the rows no longer parse
+    code, text = _run(capsys, board, "show", T2)
+    assert code == 1
+    assert text.strip() == "taskboard：错误：/board.json 是损坏的 taskboard 数据库：历史记录不是有效的 JSON"
+    code, text = _run(capsys, board, "check")
+    assert code == 1 and english_words(text) == set() and "1 个问题" in text
+
+
+def test_damage_is_named_in_chinese_with_the_stored_names(board, capsys):
+    _set_field(board, T2, status="finished", notes=[{"text": 5}])
+    _, text = _run(capsys, board, "list")
+    assert f"/board.json 是损坏的 taskboard 数据库：任务 '{T2}'：状态（'status'）'finished'" in text
+    assert "可用：done/已完成、in_progress/进行中、not_started/未开始" in text
+    assert "另有 1 个问题" in text and "文件未作任何改动" in text
+    _, text = _run(capsys, board, "check")
+    assert f"任务 '{T2}'：第 1 条进展（'notes'）必须是对象" in text and "2 个问题" in text
+    _, text = _run(capsys, board, "--lang", "en", "list")
+    assert f"is a damaged taskboard database: task '{T2}': status 'finished' is not one of done, " in text
+    assert "in_progress, not_started (and 1 more; `taskboard check` lists them)" in text
+    assert text.strip().endswith("; it was left untouched")
 
 
 def test_history_reads_as_sentences(board, capsys):

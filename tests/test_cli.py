@@ -124,7 +124,7 @@ def test_garbage_database_is_reported_and_untouched(tmp_path, capsys):
     db.write_bytes(garbage)
     code, _, err = run(capsys, "--db", db, "list")
     assert code == 1
-    assert str(db) in err and "not valid JSON" in err and len(err.splitlines()) == 1
+    assert str(db) in err and "不是有效的 JSON" in err and len(err.splitlines()) == 1
     assert db.read_bytes() == garbage
 
 

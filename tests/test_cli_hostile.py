@@ -104,7 +104,7 @@ def test_markup_in_titles_is_shown_as_written(db, tmp_path, capsys):
         ({"status": "paused"}, "status"),
         ({"deadline_kind": "someday"}, "deadline_kind"),
         ({"notes": "不是列表"}, "notes"),
-        ({"notes": [{"text": 5}]}, "note 1"),
+        ({"notes": [{"text": 5}]}, "notes"),
         ({"id": None}, "id"),
     ],
 )
@@ -154,7 +154,7 @@ def test_a_list_of_some_other_programs_json_leaves_it_untouched(tmp_path, capsys
     other.write_text(json.dumps({"servers": {"web": {"port": 80}}}), encoding="utf-8")
     before = other.read_bytes()
     code, _, err = run(capsys, "--db", other, "list")
-    assert code == 1 and "not a taskboard database" in err
+    assert code == 1 and "不是 taskboard 数据库" in err
     assert other.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["servers.json"]
 
@@ -171,7 +171,7 @@ def test_database_path_under_a_file_is_explained(tmp_path, capsys):
     blocker.write_text("x", encoding="utf-8")
     code, _, err = run(capsys, "--db", blocker / "board.json", "move", T1, "done")
     assert code == 1
-    assert "is a file, not a folder" in err and "File exists" not in err
+    assert "是文件，不是文件夹" in err and "File exists" not in err
 
 
 def test_file_names_with_newlines_and_escapes_are_echoed_safely(tmp_path, capsys):

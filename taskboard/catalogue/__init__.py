@@ -47,6 +47,7 @@ class Phrase(str):
 
     key: str
     values: dict[str, Any]
+    items: tuple[object, ...] = ()
 
     @classmethod
     def of(cls, key: str, **values: Any) -> Phrase:
@@ -55,8 +56,18 @@ class Phrase(str):
         phrase.key, phrase.values = key, values
         return phrase
 
+    @classmethod
+    def listing(cls, items: Iterable[object]) -> Phrase:
+        """``items`` listed in running text (``a, b`` / ``a、b``), each phrase said in the list's language."""
+        items = tuple(items)
+        phrase = cls(join("en", items))
+        phrase.key, phrase.values, phrase.items = "", {}, items
+        return phrase
+
     def in_lang(self, lang: str) -> str:
         """The phrase in ``lang``."""
+        if not self.key:  # a listing
+            return join(lang, (i.in_lang(lang) if isinstance(i, Phrase) else i for i in self.items))
         return say(lang, self.key, **self.values)
 
 

@@ -8,13 +8,15 @@ from pathlib import Path
 import orjson
 
 from .. import paths
-from ..catalogue import say
+from ..catalogue import Phrase, say
 from ..safetext import one_line
 from ..store.backends import is_server_url
 from ..store.copying import copy_board
 from ..store.journal import replay_for_check
 from ..store.validate import Problem, problems
 from .context import CommandError, Context
+
+_FILE = Phrase.of("store.where_file")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -48,15 +50,15 @@ def file_problems(path: Path) -> tuple[list[Problem], int]:
     except OSError as exc:
         raise CommandError.keyed("cli.cannot_read", path=path, why=exc.strerror) from None
     if not raw.strip():
-        return [Problem("the file", "is empty")], 0
+        return [Problem(_FILE, Phrase.of("store.file_empty"))], 0
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        return [Problem("the file", f"is not valid JSON ({exc.msg} at byte {exc.pos})")], 0
+        return [Problem(_FILE, Phrase.of("store.file_not_json", msg=exc.msg, pos=exc.pos))], 0
     # Commits since the last checkpoint live in the journal beside the file: check them too.
     damage = replay_for_check(path, data)
     tasks = data.get("tasks") if isinstance(data, dict) else None
-    found = [Problem("the journal", damage)] if damage else []
+    found = [Problem(Phrase.of("store.where_journal"), damage)] if damage else []
     return found + problems(data), len(tasks) if isinstance(tasks, dict) else 0
 
 
@@ -70,7 +72,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     found, count = file_problems(path)
     # Plain lines, never wrapped: one problem a line is what tools and people grep.
     for problem in found:
-        print(one_line(f"{path}: {problem}"))
+        print(one_line(say(ctx.lang, "store.check_line", path=path, problem=problem.phrase())))
     if found:
         print(say(ctx.lang, "cli.problems", n=len(found)))
         return 1

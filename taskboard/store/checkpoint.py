@@ -37,6 +37,8 @@ _EMPTY = b"{}"
 Row = dict[str, Any]
 # Raises when a row read back from the file is not a history row (see validate.py).
 RowCheck = Callable[[str, Any], None]
+# Raises the store's own error when the rows cannot be parsed at all (the file names itself there).
+Unreadable = Callable[[orjson.JSONDecodeError], None]
 
 
 def _lines(rows: Mapping[str, Row]) -> bytes:
@@ -51,7 +53,7 @@ class History(Mapping[str, Row]):
     """
 
     def __init__(self, blob: bytes | None = None, rows: dict[str, Row] | None = None,
-                 check: RowCheck | None = None) -> None:
+                 check: RowCheck | None = None, unreadable: Unreadable | None = None) -> None:
         self._blob = blob  # the file's rows in the line layout; None when only ``rows`` are known
         self._rows = rows if blob is None else None  # every row, once parsed
         if self._rows is None and blob is None:
@@ -59,13 +61,19 @@ class History(Mapping[str, Row]):
         self._tail: dict[str, Row] = {}  # rows added since ``_blob`` was written
         self._seen: dict[str, Row] = {}  # rows parsed from the end of ``_blob``
         self._check = check
+        self._unreadable = unreadable
 
     # -- reading ------------------------------------------------------------------------
     def _all(self) -> dict[str, Row]:
         if self._rows is None:
-            rows = orjson.loads(self._blob or _EMPTY)
-            if not isinstance(rows, dict):
-                raise orjson.JSONDecodeError("history is not an object", "", 0)
+            try:
+                rows = orjson.loads(self._blob or _EMPTY)
+                if not isinstance(rows, dict):
+                    raise orjson.JSONDecodeError("history is not an object", "", 0)
+            except orjson.JSONDecodeError as exc:
+                if self._unreadable:
+                    self._unreadable(exc)
+                raise
             if self._check:
                 for key, row in rows.items():
                     self._check(key, row)

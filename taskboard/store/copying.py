@@ -30,7 +30,7 @@ def copy_board(source: str | Path, destination: str | Path) -> Copied:
     src = open_records(source, writable=False)
     try:
         if not src.exists:
-            raise StoreError(f"{src.location}: there is no board to copy")
+            raise StoreError.keyed("store.copy_no_board", location=src.location)
         dst = open_records(destination, writable=True)
         try:
             return _copy(src, dst)
@@ -42,11 +42,11 @@ def copy_board(source: str | Path, destination: str | Path) -> Copied:
 
 def _copy(src: Records, dst: Records) -> Copied:
     if dst.read_only_reason:
-        raise StoreError(f"cannot copy into {dst.location}: {dst.read_only_reason}")
+        raise StoreError.keyed("store.copy_read_only", location=dst.location, reason=dst.read_only_reason)
     with dst.transaction():
         # Checked under the destination's lock: nobody can start using it meanwhile.
         if dst.exists or dst.tasks() or dst.history():
-            raise StoreError(f"{dst.location} already holds a board; copy only into a new, empty one")
+            raise StoreError.keyed("store.copy_not_empty", location=dst.location)
         for task_id, raw in src.tasks().items():  # in board order, which the copy keeps
             dst.put_task(task_id, raw)
         dst.append_history(dict(src.history()))

@@ -28,6 +28,7 @@ from typing import Any
 
 import orjson
 
+from ..catalogue import Phrase
 from ..fileio import create_exclusive, fsync_dir
 from .schema import DOCUMENTS_TABLE, HISTORY_TABLE, META_TABLE, TASKS_TABLE
 
@@ -58,31 +59,33 @@ class Read:
     entries: list[dict[str, Any]] = field(default_factory=list)
     end: int = 0  # offset just after the last whole, valid line
     torn: bool = False  # bytes after ``end`` that are not a committed line (a killed append)
-    problem: str | None = None  # damage before the last line: the journal cannot be trusted
+    problem: str | None = None  # (a Phrase) damage before the last line: the journal cannot be trusted
 
 
-def _shape_problem(entry: Any) -> str | None:
+def _shape_problem(entry: Any) -> Phrase | None:
     if not isinstance(entry, dict) or not isinstance(entry.get("e"), str):
-        return "is not a journal entry"
+        return Phrase.of("store.jl_not_entry")
     n = entry.get("n")
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-        return "has no commit number"
+        return Phrase.of("store.jl_no_number")
     ops = entry.get("ops")
     if not isinstance(ops, list):
-        return "has no list of changes"
+        return Phrase.of("store.jl_no_ops")
     for op in ops:
         if not isinstance(op, list) or not op:
-            return "holds a change that is not a list"
+            return Phrase.of("store.jl_op_not_list")
         kind = op[0]
         if kind == "h":
             rows = op[1] if len(op) == 2 else None
             if not isinstance(rows, dict) or not all(isinstance(r, dict) for r in rows.values()):
-                return "holds history rows that are not objects"
+                return Phrase.of("store.jl_rows_not_objects")
         elif kind in ("p", "d"):
             if len(op) != (4 if kind == "p" else 3) or op[1] not in _PUT_TABLES or not isinstance(op[2], str):
-                return f"changes an unknown table {op[1]!r}" if len(op) > 1 else "holds an empty change"
+                if len(op) > 1:
+                    return Phrase.of("store.jl_unknown_table", table=op[1])
+                return Phrase.of("store.jl_empty_change")
         else:
-            return f"holds an unknown kind of change {kind!r}"
+            return Phrase.of("store.jl_unknown_kind", kind=kind)
     return None
 
 
@@ -99,26 +102,26 @@ def parse(data: bytes, offset: int = 0) -> Read:
         problem = None
         body = line[9:]
         if len(line) < 10 or line[8:9] != b" ":
-            problem = "is not a journal line"
+            problem = Phrase.of("store.jl_not_line")
         else:
             try:
                 if int(line[:8], 16) != zlib.crc32(body):
-                    problem = "fails its checksum"
+                    problem = Phrase.of("store.jl_checksum")
             except ValueError:
-                problem = "is not a journal line"
+                problem = Phrase.of("store.jl_not_line")
         entry: Any = None
         if problem is None:
             try:
                 entry = orjson.loads(body)
             except orjson.JSONDecodeError:
-                problem = "is not valid JSON"
+                problem = Phrase.of("store.jl_not_json")
             else:
                 problem = _shape_problem(entry)
         if problem is not None:
             if nl + 1 >= len(data):  # the last line: a torn write, never committed
                 out.torn = True
             else:
-                out.problem = f"the line at byte {offset + pos} {problem}"
+                out.problem = Phrase.of("store.journal_line", at=offset + pos, problem=problem)
             return out
         out.entries.append(entry)
         pos = nl + 1
@@ -223,34 +226,34 @@ def subset(data: dict[str, Any], ops: list[Op]) -> dict[str, Any]:
     return out
 
 
-def replay_for_check(db: Path, data: Any) -> str | None:
+def replay_for_check(db: Path, data: Any) -> Phrase | None:
     """Apply the journal of ``db`` to its parsed file ``data`` (for ``taskboard check``).
 
-    Returns what is wrong with the journal in one line, or None; a line torn
+    Returns what is wrong with the journal in one line (a Phrase), or None; a line torn
     by a kill is no damage (it was never committed).  Reads only.
     """
     path = journal_path(db)
     try:
         found, st = read(path)
     except OSError as exc:
-        return f"{path.name} cannot be read: {exc.strerror}"
+        return Phrase.of("store.jc_unreadable", name=path.name, why=exc.strerror)
     if st is None or (not found.entries and found.problem is None):
         return None
     where = path.name
     if found.problem:
-        return f"{where} is damaged: {found.problem}"
+        return Phrase.of("store.jc_damaged", name=where, problem=found.problem)
     meta = data.get(META_TABLE) if isinstance(data, dict) else None
     mark = meta.get("journal") if isinstance(meta, dict) else None
     if not isinstance(mark, dict):
-        return f"{where} does not belong to this file (the file has no journal mark)"
+        return Phrase.of("store.jc_foreign", name=where)
     applied = mark.get("folded", 0)
     for entry in found.entries:
         if entry["e"] != mark.get("epoch"):
-            return f"{where}: change {entry['n']} belongs to another database"
+            return Phrase.of("store.jc_other_db", name=where, n=entry["n"])
         if entry["n"] <= applied:
             continue
         if entry["n"] != applied + 1:
-            return f"{where}: change {entry['n']} does not follow change {applied} (restored from a copy?)"
+            return Phrase.of("store.jc_gap", name=where, n=entry["n"], applied=applied)
         try:
             apply(data, entry["ops"], data.setdefault(HISTORY_TABLE, {}).update)
         except (AttributeError, TypeError):

@@ -41,7 +41,7 @@ from . import journal
 from .backups import BACKUP_RING, BackupRing, remove_stale_temps
 from .checkpoint import JOURNAL_KEY, History, dump, split
 from .schema import HISTORY_TABLE, META_TABLE
-from .validate import history_row_problem
+from .validate import Problem, history_row_problem
 
 LOCK_TIMEOUT_S = 15.0
 # A new database holds colleagues' notes: readable by its owner only until
@@ -303,21 +303,17 @@ class AtomicJSONStorage(Storage):
         self._reset_journal_state(epoch, folded)
         try:
             if found.problem:
-                raise CorruptDatabase(f"{self.journal} is damaged ({found.problem}); it and {self.path} "
-                                      f"were left untouched{self._hint()}")
+                raise CorruptDatabase.keyed("store.journal_damaged", journal=self.journal,
+                                            problem=found.problem, path=self.path, hint=self._hint())
             if found.entries and epoch is None:
-                raise CorruptDatabase(
-                    f"{self.journal} does not belong to {self.path} (the file has no journal mark); "
-                    f"both were left untouched — move the journal away to open the file")
+                raise CorruptDatabase.keyed("store.journal_foreign", journal=self.journal, path=self.path)
             self._replay(found.entries, stale_ok=False)
         except (_Retry, StoreError) as exc:
             self._data, self._sig, self._epoch, self._applied = saved
             if isinstance(exc, StoreError):
                 raise
-            raise CorruptDatabase(
-                f"{self.journal} holds changes that do not follow {self.path} (was the file restored from "
-                f"a copy?); both were left untouched — move the journal away to open the file as it is"
-            ) from None
+            raise CorruptDatabase.keyed(
+                "store.journal_out_of_order", journal=self.journal, path=self.path) from None
         if jst is not None:
             self._jpos, self._jsize, self._jino, self._jtorn = found.end, jst.st_size, jst.st_ino, found.torn
         else:
@@ -327,15 +323,15 @@ class AtomicJSONStorage(Storage):
         try:
             return journal.read(self.journal, offset)
         except OSError as exc:
-            raise StoreError(f"cannot read database journal {self.journal}: {exc.strerror}") from None
+            raise StoreError.keyed("store.cannot_read_journal", path=self.journal, why=exc.strerror) from None
 
     def _read_file(self) -> tuple[dict[str, Any], str | None, int]:
         try:
             raw = self.path.read_bytes()
         except OSError as exc:
-            raise StoreError(f"cannot read database {self.path}: {exc.strerror}") from None
+            raise StoreError.keyed("store.cannot_read", path=self.path, why=exc.strerror) from None
         if not raw.strip():
-            raise CorruptDatabase(f"database {self.path} is empty; it was left untouched{self._hint()}")
+            raise CorruptDatabase.keyed("store.empty", path=self.path, hint=self._hint())
         parts = split(raw)
         if parts is not None:
             data, blob = parts
@@ -343,9 +339,8 @@ class AtomicJSONStorage(Storage):
             try:
                 data, blob = orjson.loads(raw), None
             except orjson.JSONDecodeError as exc:
-                raise CorruptDatabase(
-                    f"database {self.path} is not valid JSON ({exc.msg} at byte {exc.pos}); "
-                    f"it was left untouched{self._hint()}"
+                raise CorruptDatabase.keyed(
+                    "store.not_json", path=self.path, msg=exc.msg, pos=exc.pos, hint=self._hint()
                 ) from None
         # Checked without the unparsed history; its rows are checked as they are parsed.
         view = {**data, HISTORY_TABLE: {}} if blob is not None and isinstance(data, dict) else data
@@ -353,22 +348,28 @@ class AtomicJSONStorage(Storage):
         if problem is None and (
             not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values())
         ):
-            problem = "is JSON but not a taskboard database"
+            problem = Phrase.of("store.not_db_json")
         block = data.get(META_TABLE, {}).pop(JOURNAL_KEY, None) if problem is None else None
         if problem is None and block is not None and not (
             isinstance(block, dict) and isinstance(block.get("epoch"), str)
             and isinstance(block.get("folded"), int) and not isinstance(block.get("folded"), bool)
         ):
-            problem = "is a damaged taskboard database: the meta block's journal mark is not readable"
+            problem = Phrase.of("store.bad_journal_mark")
         if problem:
-            raise CorruptDatabase(f"{self.path} {problem}; it was left untouched")
-        data[HISTORY_TABLE] = History(blob, check=self._check_row) if blob is not None else History(
-            rows=data.get(HISTORY_TABLE, {}), check=self._check_row)
+            raise CorruptDatabase.keyed("store.corrupt", path=self.path, problem=problem)
+        if blob is not None:
+            data[HISTORY_TABLE] = History(blob, check=self._check_row, unreadable=self._history_unreadable)
+        else:
+            data[HISTORY_TABLE] = History(rows=data.get(HISTORY_TABLE, {}), check=self._check_row)
         return data, (block or {}).get("epoch"), (block or {}).get("folded", 0)
+
+    def _history_unreadable(self, exc: orjson.JSONDecodeError) -> None:
+        raise CorruptDatabase.keyed("store.history_unreadable", path=self.path, msg=exc.msg) from None
 
     def _check_row(self, key: str, row: Any) -> None:
         if (what := history_row_problem(row)) is not None:
-            raise CorruptDatabase(f"{self.path} is a damaged taskboard database: history row {key}: {what}")
+            problem = Problem(Phrase.of("store.where_history_row", row=key), what).phrase()
+            raise CorruptDatabase.keyed("store.damaged_at", path=self.path, problem=problem)
 
     def _replay(self, entries: list[dict[str, Any]], *, stale_ok: bool) -> bool:
         """Apply journal entries after the ones our data holds; True if any were new."""
@@ -384,8 +385,8 @@ class AtomicJSONStorage(Storage):
                 raise _Retry
             problem = self._recognise(journal.subset(self._data, entry["ops"])) if self._recognise else None
             if problem:
-                raise CorruptDatabase(f"{self.path} (with its journal, change {entry['n']}) {problem}; "
-                                      f"it was left untouched")
+                raise CorruptDatabase.keyed("store.journal_change_corrupt", path=self.path, n=entry["n"],
+                                            problem=problem)
             journal.apply(self._data, entry["ops"], history.append)
             self._applied = entry["n"]
             changed = True
@@ -417,7 +418,7 @@ class AtomicJSONStorage(Storage):
             jst = journal.append(self.journal, line, stat.S_IMODE(st.st_mode), st.st_gid)
         except OSError as exc:
             self._rollback()
-            raise StoreError(f"cannot write database {self.path}: {exc.strerror or exc}") from None
+            raise StoreError.keyed("store.cannot_write", path=self.path, why=exc.strerror or exc) from None
         self._applied, self._jpos, self._jsize, self._jino = n, jst.st_size, jst.st_size, jst.st_ino
 
     def _checkpoint(self) -> None:
@@ -456,7 +457,7 @@ class AtomicJSONStorage(Storage):
                 with contextlib.suppress(OSError):
                     tmp.unlink()
             self._rollback()
-            raise StoreError(f"cannot write database {self.path}: {exc.strerror}") from None
+            raise StoreError.keyed("store.cannot_write", path=self.path, why=exc.strerror) from None
         fsync_dir(folder)
         # The file holds every line of the journal now; a kill before this
         # removal leaves lines the next load recognises as already folded.
@@ -497,31 +498,30 @@ class AtomicJSONStorage(Storage):
         try:
             self._lock.acquire()
         except Timeout:
-            raise StoreError(
-                f"{self.path} is locked by another taskboard process (waited {LOCK_TIMEOUT_S:.0f} s)"
-            ) from None
+            raise StoreError.keyed("store.locked", path=self.path, seconds=f"{LOCK_TIMEOUT_S:.0f}") from None
         except OSError as exc:
-            raise ReadOnlyDatabase(f"cannot change {self.path}: {self._folder_problem(exc)}") from None
+            why = self._folder_problem(exc)
+            raise ReadOnlyDatabase.keyed("store.cannot_change", path=self.path, why=why) from None
 
-    def _folder_problem(self, exc: OSError) -> str:
+    def _folder_problem(self, exc: OSError) -> str:  # a Phrase where we know better than strerror
         # "cannot lock …: File exists" (the parent is a file) helps nobody.
         for parent in self.path.parents:
             if parent.exists():
                 if not parent.is_dir():
-                    return f"{parent} is a file, not a folder"
+                    return Phrase.of("store.parent_is_file", parent=parent)
                 break
         if not self.path.parent.exists():
-            return f"the folder {self.path.parent} does not exist"
+            return Phrase.of("store.no_folder", folder=self.path.parent)
         if not os.access(self.path.parent, os.W_OK):
-            return f"no permission to write in {self.path.parent}"
+            return Phrase.of("store.no_write_permission", folder=self.path.parent)
         return exc.strerror or type(exc).__name__
 
     def _temp_prefix(self) -> str:
         return f".{self.path.name}.{os.getpid()}."
 
-    def _hint(self) -> str:
+    def _hint(self) -> str:  # a Phrase, or empty
         found = self.backup_paths()
-        return f" (latest backup: {found[0]})" if found else ""
+        return Phrase.of("store.latest_backup", path=found[0]) if found else ""
 
 
 class _Retry(Exception):

@@ -118,7 +118,7 @@ class TaskStore(ImportMixin, UndoMixin):
             # file is validated whole when opened; a server's rows are checked here.
             found = task_problems(task_id, raw)
             if found:
-                raise CorruptDatabase(f"{self.path} is a damaged taskboard database: {found[0]}")
+                raise CorruptDatabase.keyed("store.damaged_at", path=self.path, problem=found[0].phrase())
             task = Task.from_dict(raw)
         self._task_cache[task_id] = (rev, task)
         return task

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..catalogue import Phrase, has
 from ..model import DeadlineKind, Status
 from .schema import HISTORY_TABLE, META_KEY, META_TABLE, TASKS_TABLE
 
@@ -28,7 +29,7 @@ _LEGACY_TABLES = frozenset({"_default", TASKS_TABLE, HISTORY_TABLE})
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with a database file."""
+    """One thing wrong with a database file: :class:`Phrase` parts, English as ``str``."""
 
     where: str  # "task 'abc-1'", "the meta block", "history row 0000000003.00000"
     what: str  # "lead_units must be a list of unit names, not a string"
@@ -36,17 +37,39 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.where}: {self.what}"
 
+    def phrase(self) -> Phrase:
+        """The problem as one phrase, to be said in the user's language."""
+        return Phrase.of("store.problem", where=self.where, what=self.what)
+
+
+_KIND_KEYS = {
+    str: "store.kind_text", int: "store.kind_number", float: "store.kind_number", bool: "store.kind_bool",
+    list: "store.kind_list", dict: "store.kind_object", type(None): "store.kind_null",
+}  # fmt: skip
+
 
 def _kind(value: Any) -> str:
-    return {
-        str: "a string",
-        int: "a number",
-        float: "a number",
-        bool: "true/false",
-        list: "a list",
-        dict: "an object",
-        type(None): "null",
-    }.get(type(value), type(value).__name__)
+    key = _KIND_KEYS.get(type(value))
+    return Phrase.of(key) if key else type(value).__name__
+
+
+def _field(name: str) -> Phrase:
+    # English keeps the stored name (what a hand-editor searches for); Chinese adds its label.
+    label = f"cli.field_{name}" if has(f"cli.field_{name}") else f"store.field_{name}"
+    return Phrase.of("store.field", name=name, label=Phrase.of(label))
+
+
+def _choices(values: frozenset[str], label_key: str) -> Phrase:
+    labelled = (Phrase.of("store.choice", value=v, label=Phrase.of(label_key + v)) for v in sorted(values))
+    return Phrase.listing(labelled)
+
+
+def _where(key: str, **values: Any) -> Phrase:
+    return Phrase.of(f"store.where_{key}", **values)
+
+
+def _what(key: str, **values: Any) -> Phrase:
+    return Phrase.of(f"store.{key}", **values)
 
 
 def _task_ok(key: str, raw: Any) -> bool:
@@ -85,129 +108,133 @@ def _task_ok(key: str, raw: Any) -> bool:
     )
 
 
-def _task_problems(key: str, raw: Any) -> Iterator[str]:
+def _task_problems(key: str, raw: Any) -> Iterator[Phrase]:
     if not isinstance(raw, dict):
-        yield f"must be an object, not {_kind(raw)}"
+        yield _what("not_object", kind=_kind(raw))
         return
     if raw.get("id") != key:
-        yield f"its id must be {key!r}, the key it is stored under (found {raw.get('id')!r})"
+        found = raw.get("id")
+        found = repr(found) if isinstance(found, str) else _kind(found)
+        yield _what("id_mismatch", field=_field("id"), stored=key, found=found)
     for name in _TEXT_FIELDS:
         value = raw.get(name, "")
         if not isinstance(value, str):
-            yield f"{name} must be text, not {_kind(value)}"
+            yield _what("not_text", field=_field(name), kind=_kind(value))
     number = raw.get("number", "")
     if not isinstance(number, str | int) or isinstance(number, bool):
-        yield f"number must be text, not {_kind(number)}"
+        yield _what("not_text", field=_field("number"), kind=_kind(number))
     for name in _LIST_FIELDS:
         value = raw.get(name) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            yield f"{name} must be a list of names, not {_kind(value)}"
+            yield _what("not_names", field=_field(name), kind=_kind(value))
     deadline = raw.get("deadline")
     if deadline is not None:
         if not isinstance(deadline, str):
-            yield f"deadline must be a YYYY-MM-DD date, not {_kind(deadline)}"
+            yield _what("not_date", field=_field("deadline"), kind=_kind(deadline))
         else:
             try:
                 date.fromisoformat(deadline)
             except ValueError:
-                yield f"deadline {deadline!r} is not a YYYY-MM-DD date"
+                yield _what("bad_date", field=_field("deadline"), value=deadline)
     if (status := raw.get("status")) and (not isinstance(status, str) or status not in _STATUSES):
-        yield f"status {status!r} is not one of {', '.join(sorted(_STATUSES))}"
+        allowed = _choices(_STATUSES, "status.")
+        yield _what("not_one_of", field=_field("status"), value=status, allowed=allowed)
     if (kind := raw.get("deadline_kind")) and (not isinstance(kind, str) or kind not in _KINDS):
-        yield f"deadline_kind {kind!r} is not one of {', '.join(sorted(_KINDS))}"
+        allowed = _choices(_KINDS, "kind_")
+        yield _what("not_one_of", field=_field("deadline_kind"), value=kind, allowed=allowed)
     revision = raw.get("revision", 0)
     if not isinstance(revision, int) or isinstance(revision, bool):
-        yield f"revision must be a whole number, not {_kind(revision)}"
+        yield _what("not_whole", field=_field("revision"), kind=_kind(revision))
     notes = raw.get("notes") or []
     if not isinstance(notes, list):
-        yield f"notes must be a list, not {_kind(notes)}"
+        yield _what("not_list", field=_field("notes"), kind=_kind(notes))
     else:
         for i, note in enumerate(notes, 1):
             if not isinstance(note, dict) or not all(
                 isinstance(note.get(k, ""), str) for k in ("at", "author", "text")
             ):
-                yield f"note {i} must be an object with text fields at, author and text"
+                yield _what("bad_note", i=i)
 
 
 def task_problems(key: str, raw: Any) -> list[Problem]:
     """Every problem with one stored task (``key``: the id it is stored under)."""
     if _task_ok(key, raw):
         return []
-    return [Problem(f"task {key!r}", what) for what in _task_problems(key, raw)]
+    return [Problem(_where("task", task=key), what) for what in _task_problems(key, raw)]
 
 
-def history_row_problem(row: Any) -> str | None:
+def history_row_problem(row: Any) -> Phrase | None:
     """What is wrong with one history row, or None (also used on rows read lazily, see checkpoint.py)."""
     if not isinstance(row, dict):
-        return f"must be an object, not {_kind(row)}"
+        return _what("not_object", kind=_kind(row))
     if not isinstance(row.get("seq"), int) or not isinstance(row.get("task", ""), str):
-        return "needs a whole-number seq and a task id"
+        return _what("bad_history_row")
     return None
 
 
 def _history_problems(table: Any) -> Iterator[Problem]:
     if not isinstance(table, Mapping):
-        yield Problem("the history", f"must be an object, not {_kind(table)}")
+        yield Problem(_where("history"), _what("not_object", kind=_kind(table)))
         return
     for key, row in table.items():
         if (what := history_row_problem(row)) is not None:
-            yield Problem(f"history row {key}", what)
+            yield Problem(_where("history_row", row=key), what)
 
 
 def problems(data: Any) -> list[Problem]:
     """Every problem with a parsed database file; empty when it can be used as it is."""
     if not isinstance(data, dict):
-        return [Problem("the file", f"must be a JSON object, not {_kind(data)}")]
+        return [Problem(_where("file"), _what("not_json_object", kind=_kind(data)))]
     if META_TABLE not in data:
         return _legacy_problems(data)
     found: list[Problem] = []
     strangers = sorted(set(data) - _TABLES)
     if strangers:
-        tables = ", ".join(strangers)
-        found.append(Problem("the file", f"has tables a taskboard database never has: {tables}"))
+        found.append(Problem(_where("file"), _what("strange_tables", tables=", ".join(strangers))))
     meta = data[META_TABLE]
     block = meta.get(META_KEY) if isinstance(meta, dict) else None
     if not isinstance(block, dict):
-        found.append(Problem("the meta block", f"must be an object holding {META_KEY!r}"))
+        found.append(Problem(_where("meta"), _what("no_meta_block", block=META_KEY)))
     else:
         for name in ("schema", "seq"):
             value = block.get(name, 0)
             if not isinstance(value, int) or isinstance(value, bool):
-                found.append(Problem("the meta block", f"{name} must be a whole number, not {_kind(value)}"))
+                what = _what("not_whole", field=_field(name), kind=_kind(value))
+                found.append(Problem(_where("meta"), what))
     tasks = data.get(TASKS_TABLE, {})
     if not isinstance(tasks, dict):
-        found.append(Problem("the tasks table", f"must be an object, not {_kind(tasks)}"))
+        found.append(Problem(_where("table", name=TASKS_TABLE), _what("not_object", kind=_kind(tasks))))
     else:
         for key, raw in tasks.items():
             found.extend(task_problems(key, raw))
     found.extend(_history_problems(data.get(HISTORY_TABLE, {})))
     for name in ("documents", "aliases"):
         if not isinstance(data.get(name, {}), dict):
-            found.append(Problem(f"the {name} table", "must be an object"))
+            found.append(Problem(_where("table", name=name), _what("must_be_object")))
     return found
 
 
 def _legacy_problems(data: dict[str, Any]) -> list[Problem]:
     # Files from before schema versions: plain TinyDB tables of task documents.
     if not data or set(data) - _LEGACY_TABLES or ("_default" not in data and TASKS_TABLE not in data):
-        return [Problem("the file", "has no taskboard meta block: it is some other program's JSON")]
+        return [Problem(_where("file"), _what("foreign_json"))]
     found = []
     for name in ("_default", TASKS_TABLE):
         table = data.get(name, {})
         if not isinstance(table, dict) or not all(
             isinstance(doc, dict) and "title" in doc for doc in table.values()
         ):
-            found.append(Problem(f"the {name} table", "does not hold task documents"))
+            found.append(Problem(_where("table", name=name), _what("no_task_documents")))
     return found
 
 
-def first_problem(data: Any) -> str | None:
+def first_problem(data: Any) -> Phrase | None:
     """The storage's recogniser: why ``data`` cannot be opened, in a few words, or None."""
     found = problems(data)
     if not found:
         return None
-    more = f" (and {len(found) - 1} more; `taskboard check` lists them)" if len(found) > 1 else ""
+    more = Phrase.of("store.and_more", n=len(found) - 1) if len(found) > 1 else ""
     first = found[0]
-    if first.where in ("the file", "the meta block"):
-        return f"is not a taskboard database ({first.what}){more}"
-    return f"is a damaged taskboard database: {first}{more}"
+    if first.where.key in ("store.where_file", "store.where_meta"):
+        return Phrase.of("store.not_a_database", what=first.what, more=more)
+    return Phrase.of("store.damaged_database", problem=first.phrase(), more=more)

@@ -71,7 +71,7 @@ def test_a_damaged_history_row_in_the_file_is_named_when_read_and_by_check(db, c
         s.history()
     assert str(db) in str(err.value)
     assert main(["--db", str(db), "check"]) == 1
-    assert "history row 0000000003" in capsys.readouterr().out
+    assert "历史记录行 0000000003" in capsys.readouterr().out
 
 
 def test_a_clean_close_folds_a_small_journal_into_the_file(db):

@@ -186,7 +186,7 @@ def test_a_damaged_journal_is_refused_in_one_line_and_left_as_it_was(tmp_path, c
     assert main(["--db", str(db), "list"]) == 1
     assert "Traceback" not in capsys.readouterr().err
     code, out = check(capsys, db)
-    assert code == 1 and "tasks.json.journal is damaged" in out
+    assert code == 1 and "tasks.json.journal 已损坏" in out
     assert db.read_bytes() == file_before and journal_of(db).read_bytes() == damaged
 
 

@@ -77,15 +77,15 @@ def test_a_destination_that_holds_a_board_is_refused_untouched(board, pg_url, tm
     other = tmp_path / "other.json"
     TaskStore(other, now=fixed_now).import_tasks("另一份文件.txt", measures("另一份文件.txt"))
     code, _, err = run(capsys, "db", "copy", other, pg_url)
-    assert code == 1 and "already holds a board" in err and "Traceback" not in err
+    assert code == 1 and "中已有看板" in err and "Traceback" not in err
     assert export(capsys, pg_url) == before
     code, _, err = run(capsys, "db", "copy", pg_url, board)
-    assert code == 1 and "already holds a board" in err
+    assert code == 1 and "中已有看板" in err
 
 
 def test_a_missing_source_or_unreachable_server_is_one_line(tmp_path, capsys):
     code, _, err = run(capsys, "db", "copy", tmp_path / "没有这个.json", tmp_path / "new.json")
-    assert code == 1 and "no board to copy" in err
+    assert code == 1 and "没有可复制的看板" in err
     assert not (tmp_path / "new.json").exists()
     code, _, err = run(capsys, "db", "copy", tmp_path / "x.json", "postgresql://办公室:机密口令@127.0.0.1:1/board")
     assert code == 1 and err.count("\n") == 1 and "机密口令" not in err

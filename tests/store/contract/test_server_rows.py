@@ -55,7 +55,7 @@ def run(capsys, *argv):
         ({"title": 42}, "title"),
         ({"deadline": "2023-02-30"}, "deadline"),
         ({"status": "paused"}, "status"),
-        ({"notes": [{"text": 5}]}, "note 1"),
+        ({"notes": [{"text": 5}]}, "notes"),
     ],
 )
 def test_a_damaged_server_row_is_refused_in_one_line_and_left_as_it_was(pg_url, capsys, damage, field):
