@@ -668,6 +668,9 @@ TABLE: dict[str, str] = {
     ),
     "ingest.too_many_blocks": "more than {limit} paragraphs and table rows; not imported",
     # ---- store.*: the store's own words: database damage, journals, copies
+    "store.server_empty": "{path} holds no taskboard yet (and was opened for reading only)",
+    "store.server_old_schema": "{path} has database schema {version}; open it once with a command that writes (e.g. `taskboard`) to upgrade it to {known}",
+    "store.too_many_backups": "cannot make a backup copy beside {path}: too many old copies",
     "store.problem": "{where}: {what}",
     "store.check_line": "{path}: {problem}",
     "store.kind_text": "a string",

@@ -618,6 +618,9 @@ TABLE: dict[str, str] = {
     "ingest.too_big": "解压后有 {megabytes} MB，超出文件所需（上限 {limit} MB，文字 {text_limit} MB），未导入",
     "ingest.too_many_blocks": "段落和表格行超过 {limit} 个，未导入",
     # ---- store.*: the store's own words: database damage, journals, copies
+    "store.server_empty": "{path} 里还没有看板（且以只读方式打开）",
+    "store.server_old_schema": "{path} 的数据格式是 {version}：请先用会写入的命令（如 taskboard）打开一次，升级到 {known}",
+    "store.too_many_backups": "无法在 {path} 旁边再做备份：旧备份太多",
     "store.problem": "{where}：{what}",
     "store.check_line": "{path}：{problem}",
     "store.kind_text": "文本",

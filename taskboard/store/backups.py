@@ -54,7 +54,7 @@ class BackupRing:
             return target
         from .storage import StoreError  # a cycle at import time otherwise
 
-        raise StoreError(f"cannot make a backup copy beside {self.path}: too many old copies")
+        raise StoreError.keyed("store.too_many_backups", path=self.path)
 
     def keep_first(self) -> None:
         """Keep the current file as the newest backup if there is none yet.

@@ -121,12 +121,10 @@ class PostgresRecords:
         if version == PG_SCHEMA_VERSION:
             return
         if not writable and version == 0:
-            raise StoreError(f"{self.location} holds no taskboard yet (and was opened for reading only)")
+            raise StoreError.keyed("store.server_empty", path=self.location)
         if not writable:
-            raise StoreError(
-                f"{self.location} has database schema {version}; open it once with a command that "
-                f"writes (e.g. `taskboard`) to upgrade it to {PG_SCHEMA_VERSION}"
-            )
+            raise StoreError.keyed("store.server_old_schema", path=self.location, version=version,
+                                   known=PG_SCHEMA_VERSION)
         with self._conn.transaction():
             # Two processes opening a new database at once: the second waits, then sees it done.
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
