@@ -29,7 +29,7 @@ from typing import Any
 import orjson
 
 from ..catalogue import Phrase
-from ..fileio import create_exclusive, fsync_dir
+from ..fileio import create_exclusive, fsync_dir, write_all
 from .schema import DOCUMENTS_TABLE, HISTORY_TABLE, META_TABLE, TASKS_TABLE
 
 SUFFIX = ".journal"
@@ -181,10 +181,7 @@ def append(path: Path, line: bytes, mode: int, gid: int | None) -> os.stat_resul
             with contextlib.suppress(OSError):
                 os.fchmod(fd, mode)
         try:
-            view = memoryview(line)
-            while view:
-                view = view[os.write(fd, view):]
-            (getattr(os, "fdatasync", None) or os.fsync)(fd)
+            write_all(fd, line, data_only=True)
         except OSError:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, st.st_size)
