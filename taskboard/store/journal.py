@@ -30,6 +30,7 @@ import orjson
 
 from ..catalogue import Phrase
 from ..fileio import create_exclusive, fsync_dir, write_all
+from .checkpoint import JOURNAL_KEY
 from .schema import DOCUMENTS_TABLE, HISTORY_TABLE, META_TABLE, TASKS_TABLE
 
 SUFFIX = ".journal"
@@ -240,7 +241,7 @@ def replay_for_check(db: Path, data: Any) -> Phrase | None:
     if found.problem:
         return Phrase.of("store.jc_damaged", name=where, problem=found.problem)
     meta = data.get(META_TABLE) if isinstance(data, dict) else None
-    mark = meta.get("journal") if isinstance(meta, dict) else None
+    mark = meta.get(JOURNAL_KEY) if isinstance(meta, dict) else None
     if not isinstance(mark, dict):
         return Phrase.of("store.jc_foreign", name=where)
     applied = mark.get("folded", 0)
