@@ -32,6 +32,15 @@ def write_all(fd: int, payload: bytes, *, data_only: bool = False) -> None:
     (getattr(os, "fdatasync", os.fsync) if data_only else os.fsync)(fd)
 
 
+def write_new(path: Path, mode: int, payload: bytes) -> None:
+    """Create ``path`` (see :func:`create_exclusive`) holding ``payload``, fsynced."""
+    fd = create_exclusive(path, mode)
+    try:
+        write_all(fd, payload)
+    finally:
+        os.close(fd)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in ``folder`` durable; some filesystems refuse, which is harmless."""
     with contextlib.suppress(OSError):
