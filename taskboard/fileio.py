@@ -24,12 +24,21 @@ def create_exclusive(path: Path, mode: int) -> int:
     return fd
 
 
-def write_all(fd: int, payload: bytes) -> None:
-    """Write every byte of ``payload`` to ``fd`` and fsync it."""
+def write_all(fd: int, payload: bytes, *, data_only: bool = False) -> None:
+    """Write every byte of ``payload`` to ``fd`` and fsync it (``data_only``: fdatasync if there is one)."""
     view = memoryview(payload)
     while view:
         view = view[os.write(fd, view) :]
-    os.fsync(fd)
+    (getattr(os, "fdatasync", os.fsync) if data_only else os.fsync)(fd)
+
+
+def write_new(path: Path, mode: int, payload: bytes) -> None:
+    """Create ``path`` (see :func:`create_exclusive`) holding ``payload``, fsynced."""
+    fd = create_exclusive(path, mode)
+    try:
+        write_all(fd, payload)
+    finally:
+        os.close(fd)
 
 
 def fsync_dir(folder: Path) -> None:

@@ -13,7 +13,7 @@ import stat
 import time
 from pathlib import Path
 
-from ..fileio import create_exclusive, write_all
+from ..fileio import write_new
 
 BACKUP_RING = 5
 BACKUP_EVERY_S = 600.0
@@ -44,13 +44,9 @@ class BackupRing:
         for n in range(1000):
             target = self.path.with_name(f"{self.path.name}.{label}{'' if n == 0 else f'.{n}'}.bak")
             try:
-                fd = create_exclusive(target, mode)
+                write_new(target, mode, payload)
             except FileExistsError:
                 continue
-            try:
-                write_all(fd, payload)
-            finally:
-                os.close(fd)
             return target
         from .storage import StoreError  # a cycle at import time otherwise
 
@@ -98,11 +94,7 @@ class BackupRing:
             return
         except OSError:
             with contextlib.suppress(FileExistsError):
-                fd = create_exclusive(newest, stat.S_IMODE(os.stat(self.path).st_mode))
-                try:
-                    write_all(fd, self.path.read_bytes())
-                finally:
-                    os.close(fd)
+                write_new(newest, stat.S_IMODE(os.stat(self.path).st_mode), self.path.read_bytes())
 
 
 def _alive(pid: int) -> bool:

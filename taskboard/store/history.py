@@ -136,6 +136,9 @@ def current_user() -> str:
     return f"{user}@{socket.gethostname()}"
 
 
+STATUS_VALUES = frozenset(s.value for s in Status)
+
+
 def _shown(value: Any, lang: str) -> str:
     """A field value as a person reads it in a sentence."""
     if value in (None, "", []):
@@ -144,19 +147,21 @@ def _shown(value: Any, lang: str) -> str:
         return join(lang, value)
     if isinstance(value, dict):  # a note
         return str(value.get("text", ""))
-    if isinstance(value, str) and value in _STATUS_VALUES:
+    if isinstance(value, str) and value in STATUS_VALUES:
         return Status(value).label(lang)
     return str(value)
 
 
-_STATUS_VALUES = frozenset(s.value for s in Status)
+def field_label(name: str, lang: str) -> str:
+    """A task field as a person calls it (``状态``), or its stored name when the catalogue has none."""
+    key = f"cli.field_{name}"
+    return say(lang, key) if has(key) else name
 
 
 def describe(row: HistoryRow, lang: str = "zh") -> str:
     """One history row as a sentence: ``2023-06-30 10:42 张三@办公室 把状态从 未开始 改为 进行中``."""
     when = row.at[:16].replace("T", " ")
-    field_key = f"cli.field_{row.field}"
-    fld = say(lang, field_key) if has(field_key) else row.field
+    fld = field_label(row.field, lang)
     old, new = _shown(row.old, lang), _shown(row.new, lang)
     action = row.action
     if action == Action.MOVE:

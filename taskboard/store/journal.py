@@ -29,7 +29,8 @@ from typing import Any
 import orjson
 
 from ..catalogue import Phrase
-from ..fileio import create_exclusive, fsync_dir
+from ..fileio import create_exclusive, fsync_dir, write_all
+from .checkpoint import JOURNAL_KEY
 from .schema import DOCUMENTS_TABLE, HISTORY_TABLE, META_TABLE, TASKS_TABLE
 
 SUFFIX = ".journal"
@@ -181,10 +182,7 @@ def append(path: Path, line: bytes, mode: int, gid: int | None) -> os.stat_resul
             with contextlib.suppress(OSError):
                 os.fchmod(fd, mode)
         try:
-            view = memoryview(line)
-            while view:
-                view = view[os.write(fd, view):]
-            (getattr(os, "fdatasync", None) or os.fsync)(fd)
+            write_all(fd, line, data_only=True)
         except OSError:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, st.st_size)
@@ -243,7 +241,7 @@ def replay_for_check(db: Path, data: Any) -> Phrase | None:
     if found.problem:
         return Phrase.of("store.jc_damaged", name=where, problem=found.problem)
     meta = data.get(META_TABLE) if isinstance(data, dict) else None
-    mark = meta.get("journal") if isinstance(meta, dict) else None
+    mark = meta.get(JOURNAL_KEY) if isinstance(meta, dict) else None
     if not isinstance(mark, dict):
         return Phrase.of("store.jc_foreign", name=where)
     applied = mark.get("folded", 0)

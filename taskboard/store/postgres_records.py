@@ -197,11 +197,16 @@ class PostgresRecords:
                 with contextlib.suppress(ValueError):
                     newest = max(newest, int(note.payload))
             if newest <= self._seq:
-                row = self._conn.execute("SELECT seq FROM meta WHERE id = 1").fetchone()
-                newest = int(row[0]) if row else 0
+                newest = self._server_seq()
             return newest > self._seq and self._catch_up_snapshot()
         except psycopg.Error as exc:
             raise self._error("lost the connection to", exc) from None
+
+    def _server_seq(self, *, lock: bool = False) -> int:
+        """The last commit on the server (``lock``: and hold the board's write lock, its meta row)."""
+        query = "SELECT seq FROM meta WHERE id = 1"
+        row = self._conn.execute(query + " FOR UPDATE" if lock else query).fetchone()
+        return int(row[0]) if row else 0
 
     def _catch_up_snapshot(self) -> bool:
         """:meth:`_catch_up` with all its reads in one snapshot (outside a write transaction)."""
@@ -214,8 +219,7 @@ class PostgresRecords:
     def _catch_up(self, seq: int | None = None) -> bool:
         """Fetch every row committed after ``self._seq``; True if there was any commit."""
         if seq is None:
-            row = self._conn.execute("SELECT seq FROM meta WHERE id = 1").fetchone()
-            seq = int(row[0]) if row else 0
+            seq = self._server_seq()
         if seq <= self._seq:
             return False
         since = self._seq
@@ -274,8 +278,7 @@ class PostgresRecords:
         self._saved: dict[str, Any] = {}
         try:
             with self._conn.transaction():
-                row = self._conn.execute("SELECT seq FROM meta WHERE id = 1 FOR UPDATE").fetchone()
-                self._catch_up(int(row[0]) if row else 0)
+                self._catch_up(self._server_seq(lock=True))
                 yield
                 committed = self._write()
             # Only now is the commit durable: a failed COMMIT must not leave us a seq ahead.

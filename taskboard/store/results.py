@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..catalogue import has, say
+from ..catalogue import say
 from ..model import Status
-from .history import HistoryRow
+from .history import STATUS_VALUES, HistoryRow, field_label
 from .storage import StoreError
 
 
@@ -39,11 +39,10 @@ class Conflict(StoreError):
     def message_in(self, lang: str) -> str:
         """The refusal in plain words: who changed what, when, and that nothing was applied."""
         value = self.value
-        if self.field == "status" and isinstance(value, str) and value in {s.value for s in Status}:
+        if self.field == "status" and isinstance(value, str) and value in STATUS_VALUES:
             value = Status(value).label(lang)
         elif isinstance(value, list):
             value = "、".join(map(str, value))
-        field_key = f"cli.field_{self.field}"
         return say(
             lang,
             f"cli.conflict_{self.attempted}" if self.attempted in ("move", "undo") else "cli.conflict_edit",
@@ -51,7 +50,7 @@ class Conflict(StoreError):
             at=self.at[:16].replace("T", " "),
             task_id=self.task_id,
             value=value,
-            field=say(lang, field_key) if has(field_key) else self.field,
+            field=field_label(self.field, lang),
         )
 
 
