@@ -48,6 +48,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from common import build_in_child, watch_frames
 from synthetic import AS_OF as TODAY
 
 Probe = Callable[[], bool]
@@ -77,13 +78,6 @@ class Frames:
     probe: Probe | None = None
     hit: float | None = None
     hit_cpu: float = 0.0  # this thread's CPU time at the hit
-
-
-def generate(n: int, history: int, path: Path) -> None:
-    """Write the synthetic board (see bench/synthetic.py) of ``n`` tasks to ``path``."""
-    from synthetic import build_db
-
-    build_db(path, n, history)
 
 
 # -- the whole process in a pseudo-terminal --------------------------------------------
@@ -178,17 +172,13 @@ async def keys(path: Path, size: tuple[int, int], moves: int) -> dict[str, list[
 
     app = create_app(open_store(path, seed=False), today=TODAY, lang="zh", theme="dark")
     frames = Frames()
-    original = app._display
 
-    def display(screen, renderable):  # every frame the compositor hands to the terminal
-        if renderable is not None:
-            now = time.perf_counter()
-            frames.times.append(now)
-            if frames.hit is None and frames.probe is not None and frames.probe():
-                frames.hit, frames.hit_cpu = now, time.thread_time()
-        return original(screen, renderable)
+    def painted(now: float) -> None:
+        frames.times.append(now)
+        if frames.hit is None and frames.probe is not None and frames.probe():
+            frames.hit, frames.hit_cpu = now, time.thread_time()
 
-    app._display = display  # type: ignore[method-assign]
+    watch_frames(app, painted)
     out: dict[str, list[float]] = {
         "repainted": [],
         "cpu": [],
@@ -285,8 +275,7 @@ def measure(n: int, sizes: list[tuple[int, int]], moves: int, history: int, star
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.json"
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, __file__, "--tasks", str(n), "--history", str(history),
-                        "--generate", str(path)], check=True)  # fmt: skip
+        build_in_child(path, n, history)
         print(f"# {n} tasks, {history} history rows each: {path.stat().st_size / 1e6:.1f} MB, built in "
               f"{time.perf_counter() - t0:.1f} s (not timed)", flush=True)  # fmt: skip
         for size in sizes:
@@ -332,11 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--moves", type=int, default=20, help="card moves to time per size (default 20)")
     parser.add_argument("--history", type=int, default=10, help="history rows per task (default 10)")
     parser.add_argument("--starts", type=int, default=3, help="process starts to time per size (default 3)")
-    parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)  # child process: write the db
     args = parser.parse_args(argv)
-    if args.generate:
-        generate(int(args.tasks), args.history, args.generate)
-        return 0
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
     # The board remembers its filters and theme: in a folder of ours, not the user's settings.
     settings = tempfile.TemporaryDirectory()

@@ -17,12 +17,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from common import build_in_child, watch_frames
 from synthetic import AS_OF as TODAY
 
 KEYS = {
@@ -43,14 +43,7 @@ async def measure(path: Path, size: tuple[int, int]) -> tuple[dict[str, list[flo
 
     paints: list[float] = []
     app = create_app(open_store(path, seed=False), today=TODAY, lang="zh", theme="dark")
-    original = app._display
-
-    def display(screen, renderable):  # every frame the compositor hands to the terminal
-        if renderable is not None:
-            paints.append(time.perf_counter())
-        return original(screen, renderable)
-
-    app._display = display  # type: ignore[method-assign]
+    watch_frames(app, paints.append)
     times: dict[str, list[float]] = {name: [] for name in KEYS}
     async with app.run_test(size=size) as pilot:
         await pilot.pause(0.5)
@@ -72,19 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--tasks", type=int, default=1000, help="number of tasks (default 1000)")
     parser.add_argument("--size", default="160x45", help="terminal size WxH (default 160x45)")
-    parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)  # child process: write the db
     args = parser.parse_args(argv)
-    if args.generate:
-        from synthetic import build_db
-
-        build_db(args.generate, args.tasks)
-        return 0
     width, height = (int(v) for v in args.size.split("x"))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.json"
-        subprocess.run(
-            [sys.executable, __file__, "--tasks", str(args.tasks), "--generate", str(path)], check=True
-        )
+        build_in_child(path, args.tasks)
         times, pile = asyncio.run(measure(path, (width, height)))
     print(f"calendar over {args.tasks} tasks at {args.size}, overdue pile {pile}")
     for name, seconds in times.items():

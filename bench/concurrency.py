@@ -24,9 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.pg
-
+from common import add_url_argument, databases  # first: puts this checkout on sys.path
 from synthetic import build_db
 
 from taskboard.model import Status
@@ -89,25 +87,16 @@ def board(backend: str, url: str | None, tmp: Path):
     if backend == "tinydb":
         yield str(path)
         return
-    if url:
-        copy_board(path, url)
-        yield url
-        return
-    from tests.pg import Cluster
-
-    cluster = Cluster(durable=True).start()
-    try:
-        location = cluster.create_database("concurrency")
+    with databases(url) as new_database:
+        location = new_database("concurrency")
         copy_board(path, location)
         yield location
-    finally:
-        cluster.stop()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", choices=["postgresql", "tinydb"], default="postgresql")
-    parser.add_argument("--url", help="an empty PostgreSQL database (default: a throwaway local cluster)")
+    add_url_argument(parser)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--moves", type=int, default=100)
     parser.add_argument("--hot", type=int, default=50, help="how many tasks the moves crowd onto")

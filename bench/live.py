@@ -18,37 +18,27 @@ import asyncio
 import os
 import sys
 import tempfile
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.pg, tests.web.live
+from common import add_url_argument, databases  # first: puts this checkout on sys.path (tests.web.live)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="moves per board (default 5)")
-    parser.add_argument("--url", help="an empty PostgreSQL database (default: a throwaway local cluster)")
+    add_url_argument(parser)
     args = parser.parse_args()
     # The boards (this one and each tab's) keep their settings away from the user's.
     os.environ["TASKBOARD_CONFIG_DIR"] = tempfile.mkdtemp(prefix="taskboard-live-")
     os.environ.setdefault("TASKBOARD_TODAY", "2023-06-30")
 
-    from tests.pg import Cluster
     from tests.web.live import measure, summary
 
     def show(seen) -> None:
         after = seen.from_commit * 1000
         print(f"  {seen.mover} → {seen.viewer}: {after:5.0f} ms after the commit", flush=True)
 
-    cluster = None
-    url = args.url
-    if url is None:
-        cluster = Cluster(durable=True).start()
-        url = cluster.create_database("live")
-    try:
-        seen = asyncio.run(measure(url, rounds=args.rounds, progress=show))
-    finally:
-        if cluster is not None:
-            cluster.stop()
+    with databases(args.url) as new_database:
+        seen = asyncio.run(measure(new_database("live"), rounds=args.rounds, progress=show))
     worst = max(s.from_commit for s in seen)
     print(summary(seen))
     print(f"slowest: {worst * 1000:.0f} ms after the commit ({'within' if worst <= 1.0 else 'OVER'} 1 s)")

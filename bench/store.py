@@ -33,17 +33,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # this checkout's taskboard (and tests.pg), before any installed one
+from common import ROOT, add_url_argument, databases  # first: puts this checkout on sys.path
+from synthetic import build_db
 
-from synthetic import build_db  # noqa: E402
-
-from taskboard.model import Status  # noqa: E402
-from taskboard.store import TaskStore  # noqa: E402
-from taskboard.store.copying import copy_board  # noqa: E402
+from taskboard.model import Status
+from taskboard.store import TaskStore
+from taskboard.store.copying import copy_board
 
 # (metric, backend) → (target in ms, the boards it applies to)
 MOVE_TARGET_MS = 10.0
@@ -61,21 +58,6 @@ def median_ms(samples: list[float]) -> float:
 
 def p90_ms(samples: list[float]) -> float:
     return sorted(samples)[int(len(samples) * 0.9)] * 1000
-
-
-@contextlib.contextmanager
-def server(url: str | None) -> Iterator[object]:
-    """A database factory: ``--url``'s server, or a throwaway durable cluster."""
-    if url:
-        yield lambda n: url
-        return
-    from tests.pg import Cluster
-
-    cluster = Cluster(durable=True).start()
-    try:
-        yield lambda n: cluster.create_database(f"bench_{n}")
-    finally:
-        cluster.stop()
 
 
 def load_from_start(location: str, runs: int) -> tuple[list[float], list[float]]:
@@ -131,7 +113,7 @@ def bench(board: str, repeat: int, loads: int, backend: str, table: Table, new_d
         build_db(path, n, per_task)
         location = str(path)
         if new_database is not None:
-            location = new_database(board.replace("x", "_"))
+            location = new_database(f"bench_{board.replace('x', '_')}")
             copy_board(path, location)
         file_mb = path.stat().st_size / 1e6
         opened, loaded = load_from_start(location, loads)
@@ -194,14 +176,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20, help="moves and refreshes per board (median)")
     parser.add_argument("--loads", type=int, default=5, help="fresh processes per board for the load figure")
     parser.add_argument("--backend", choices=["tinydb", "postgresql"], default="tinydb")
-    parser.add_argument("--url", help="an empty PostgreSQL database (default: a throwaway local cluster)")
+    add_url_argument(parser)
     args = parser.parse_args()
     if args.url and len(args.boards) > 1:
         parser.error("--url names one empty database: give one board")
     table = Table()
     medians: dict[str, float] = {}
     with contextlib.ExitStack() as stack:
-        factory = stack.enter_context(server(args.url)) if args.backend == "postgresql" else None
+        factory = stack.enter_context(databases(args.url)) if args.backend == "postgresql" else None
         for board in args.boards:
             medians[board] = bench(board, args.repeat, args.loads, args.backend, table, factory)
     if "10000x1" in medians and "10000x10" in medians:

@@ -9,6 +9,7 @@ import pytest
 from taskboard.cli import main
 from taskboard.model import task_id
 from taskboard.store import TaskStore
+from tests.cli_helpers import run
 
 from .store.fixtures import SOURCE, fixed_now, measures
 
@@ -20,12 +21,6 @@ def db(tmp_path):
     path = tmp_path / "board.json"
     TaskStore(path, now=fixed_now).import_tasks(SOURCE, measures())
     return path
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_move_show_undo_round_trip(db, capsys):

@@ -7,21 +7,15 @@ import json
 import orjson
 import pytest
 
-from taskboard.cli import main
 from taskboard.model import Status, task_id
 from taskboard.store import TaskStore
+from tests.cli_helpers import run
 
 from .store.fixtures import SOURCE, fixed_now, measures
 
 T1, T2 = task_id(SOURCE, "1"), task_id(SOURCE, "2")
 # What a hostile document or a hand-edited database may carry.
 ESCAPES = ("\x1b[31m", "\x1b[2J", "\x1b]8;;https://evil.example\x07", "\x1b]0;owned\x07", "\u202e", "\x9b")
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from taskboard.cli import main
 from taskboard.model import Status, due_within
 from taskboard.store import Action, TaskStore
+from tests.cli_helpers import run
 
 DOC = """关于印发伊州区2023年优化营商环境工作要点的通知
 1.推行涉企经营许可清单试点。
@@ -23,12 +23,6 @@ DOC = """关于印发伊州区2023年优化营商环境工作要点的通知
 牵头单位：区发改委
 完成时限：2023年6月15日前
 """
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def listed(capsys, db, *argv):

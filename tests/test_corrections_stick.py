@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from taskboard.cli import main
 from taskboard.model import Status
 from taskboard.store import Action, TaskStore
+from tests.cli_helpers import run
 
 DOC_V1 = """关于印发伊州区2023年优化营商环境工作要点的通知
 1.推行伊州区涉企许可清单试点。
@@ -19,12 +19,6 @@ DOC_V1 = """关于印发伊州区2023年优化营商环境工作要点的通知
 牵头单位：区政务服务中心
 完成时限：2023年12月底前
 """
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

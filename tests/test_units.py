@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from taskboard.cli import main
 from taskboard.ingest.aliases import user_alias_file
 from taskboard.model import Task, task_id
 from taskboard.store import TaskStore
 from taskboard.units import closest_units, propose_merges, unit_counts
+from tests.cli_helpers import run
 
 DOC = "伊州区2023年深化放管服改革工作要点.txt"
 OTHER = "哈密市优化营商环境实施方案.txt"
@@ -62,12 +62,6 @@ def test_proposals_are_justified_and_keep_the_more_used_spelling():
 
 def test_closest_spellings_for_an_unknown_unit():
     assert closest_units("发改", ["区发改委", "发改委", "区财政局"])[:2] == ["区发改委", "发改委"]
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

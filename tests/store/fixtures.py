@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from taskboard.model import DeadlineKind, Task, task_id
+from taskboard.store import TaskStore
 
 SOURCE = "伊州区2023年深化放管服改革工作要点.txt"
 
@@ -40,3 +42,22 @@ def measures(source: str = SOURCE, titles_suffix: str = "") -> list[Task]:
 def fixed_now() -> str:
     """A fixed instant so history rows are repeatable."""
     return "2023-06-30T09:00:00+00:00"
+
+
+def make_board(path: Path, batches: int = 1) -> TaskStore:
+    """A file board holding the five measures (and ``batches - 1`` more copies under other sources)."""
+    store = TaskStore(path, now=fixed_now)
+    with store.transaction():
+        for i in range(batches):
+            source = SOURCE if i == 0 else f"伊州区2023年第{i}批改革任务清单.txt"
+            store.import_tasks(source, measures(source))
+    return store
+
+
+def outside_file(tmp_path: Path, text: str) -> tuple[Path, Path]:
+    """A file holding ``text`` that a planted link may point at, and a new empty board folder."""
+    victim = tmp_path / "outside.txt"
+    victim.write_text(text, encoding="utf-8")
+    folder = tmp_path / "board"
+    folder.mkdir()
+    return victim, folder

@@ -13,13 +13,7 @@ from taskboard.services import open_store
 from taskboard.store import CorruptDatabase, ReadOnlyDatabase, StoreError, TaskStore
 from taskboard.store.storage import BACKUP_RING
 
-from .fixtures import SOURCE, fixed_now, measures
-
-
-def make_board(path) -> TaskStore:
-    s = TaskStore(path, now=fixed_now)
-    s.import_tasks(SOURCE, measures())
-    return s
+from .fixtures import SOURCE, fixed_now, make_board, measures, outside_file
 
 
 def test_symlinked_database_stays_one_database(tmp_path):
@@ -52,10 +46,7 @@ def test_symlinked_database_stays_one_database(tmp_path):
 
 @pytest.mark.parametrize("planted", ["db.json.1.bak", f"db.json.{BACKUP_RING}.bak", "db.json.schema0.bak"])
 def test_planted_symlinks_are_never_written_through(tmp_path, planted):
-    victim = tmp_path / "outside.txt"
-    victim.write_text("不许改动的文件", encoding="utf-8")
-    folder = tmp_path / "board"
-    folder.mkdir()
+    victim, folder = outside_file(tmp_path, "不许改动的文件")
     db = folder / "db.json"
     if planted.endswith("schema0.bak"):
         # An old (schema 0) file: opening it makes a migration backup copy.
@@ -71,10 +62,7 @@ def test_planted_symlinks_are_never_written_through(tmp_path, planted):
 
 
 def test_temp_files_have_unpredictable_names_and_ignore_planted_links(tmp_path):
-    victim = tmp_path / "outside.txt"
-    victim.write_text("原文", encoding="utf-8")
-    folder = tmp_path / "board"
-    folder.mkdir()
+    victim, folder = outside_file(tmp_path, "原文")
     db = folder / "db.json"
     s = make_board(db)
     # The old predictable name, for this very process, planted as a link.

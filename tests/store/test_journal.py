@@ -24,21 +24,12 @@ from taskboard.cli.main import main
 from taskboard.model import Status, task_id
 from taskboard.store import Action, CorruptDatabase, TaskStore, journal, storage
 
-from .fixtures import SOURCE, fixed_now, measures
+from .fixtures import SOURCE, make_board, outside_file
 
 FULL = os.environ.get("TASKBOARD_FULL_STRESS") == "1"
 KILLS = 200 if FULL else 20
 WORKER = Path(__file__).with_name("journal_worker.py")
 T1, T2 = task_id(SOURCE, "1"), task_id(SOURCE, "2")
-
-
-def make_board(path: Path, batches: int = 1) -> TaskStore:
-    store = TaskStore(path, now=fixed_now)
-    with store.transaction():
-        for i in range(batches):
-            source = SOURCE if i == 0 else f"伊州区2023年第{i}批改革任务清单.txt"
-            store.import_tasks(source, measures(source))
-    return store
 
 
 def journal_of(db: Path) -> Path:
@@ -223,10 +214,7 @@ def test_a_journal_that_does_not_follow_the_file_is_refused(tmp_path, monkeypatc
 
 
 def test_a_planted_journal_link_is_never_written_through(tmp_path):
-    victim = tmp_path / "outside.txt"
-    victim.write_text("不许改动的文件", encoding="utf-8")
-    folder = tmp_path / "board"
-    folder.mkdir()
+    victim, folder = outside_file(tmp_path, "不许改动的文件")
     db = folder / "tasks.json"
     make_board(db)
     journal_of(db).symlink_to(victim)

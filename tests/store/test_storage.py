@@ -12,13 +12,7 @@ from taskboard.model import Status, task_id
 from taskboard.store import CorruptDatabase, ReadOnlyDatabase, TaskStore
 from taskboard.store.schema import SCHEMA_VERSION
 
-from .fixtures import SOURCE, fixed_now, measures
-
-
-def make_board(path) -> TaskStore:
-    s = TaskStore(path, now=fixed_now)
-    s.import_tasks(SOURCE, measures())
-    return s
+from .fixtures import SOURCE, make_board, measures
 
 
 @pytest.mark.parametrize(

@@ -89,6 +89,11 @@ def open_board_store(path: Path) -> TaskStore:
     return TaskStore(path, who=WHO, now=lambda: NOW)
 
 
+def stored(path: Path, task_id: str) -> Task | None:
+    """The task as a fresh process reads it from disk."""
+    return open_board_store(path).get(task_id)
+
+
 def tid(source: str, number: str) -> str:
     """A fixture task's id."""
     return task_id(source, number)

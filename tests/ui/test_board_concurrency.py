@@ -15,7 +15,7 @@ import pytest
 from taskboard.model import Status
 from taskboard.store.history import current_user
 from taskboard.ui import create_app
-from tests.ui.board_helpers import SRC_A, TODAY, open_board_store, screen_text, settle, tid, wait_for
+from tests.ui.board_helpers import SRC_A, TODAY, open_board_store, screen_text, settle, stored, tid, wait_for
 
 pytestmark = pytest.mark.asyncio
 
@@ -31,10 +31,6 @@ def colleague(db_path, *args: str) -> None:
         capture_output=True,
         timeout=60,
     )
-
-
-def stored(db_path, task_id):
-    return open_board_store(db_path).get(task_id)
 
 
 def no_poll_app(store, lang="zh"):

@@ -22,6 +22,7 @@ from tests.ui.board_helpers import (
     open_board_store,
     screen_text,
     settle,
+    stored,
     tid,
     wait_for,
 )
@@ -30,11 +31,6 @@ pytestmark = pytest.mark.asyncio
 
 SIZE = (120, 40)
 A1, A2, A3, A6 = tid(SRC_A, "1"), tid(SRC_A, "2"), tid(SRC_A, "3"), tid(SRC_A, "6")
-
-
-def stored(db_path, task_id):
-    """The task as a fresh process reads it from disk."""
-    return open_board_store(db_path).get(task_id)
 
 
 def board(app):

@@ -37,28 +37,39 @@ FIRST = task_id(SOURCE, "1")
 TIMEOUT = 40.0  # a board process starts in 1-3 s; a loaded CI machine gets slack, never a hang
 
 
+def board_task(
+    source: str,
+    number: str,
+    title: str,
+    leads: list[str],
+    deadline: date,
+    status: Status,
+    *,
+    deadline_text: str = "",
+    section: str = "",
+) -> Task:
+    """One fixture card as the importer would make it (``deadline_text`` defaults to ``M月D日前``)."""
+    return Task(
+        id=task_id(source, number),
+        source=source,
+        number=number,
+        title=title,
+        text=f"{title}。由{'、'.join(leads)}牵头，按时完成。",
+        section=section,
+        lead_units=leads,
+        deadline=deadline,
+        deadline_text=deadline_text or f"{deadline.month}月{deadline.day}日前",
+        deadline_kind=DeadlineKind.EXPLICIT,
+        status=status,
+    )
+
+
 @pytest.fixture
 def db(tmp_path) -> Path:
     """A database holding the three tasks above, imported by someone other than the browser user."""
     path = tmp_path / "board.json"
     store = TaskStore(path, who=IMPORTER, now=lambda: "2023-06-01T09:00:00+00:00")
-    tasks = [
-        Task(
-            id=task_id(SOURCE, number),
-            source=SOURCE,
-            number=number,
-            title=title,
-            text=f"{title}。由{'、'.join(leads)}牵头，按时完成。",
-            section="一、深化“放管服”改革",
-            lead_units=leads,
-            co_units=[],
-            deadline=deadline,
-            deadline_text=f"{deadline.month}月{deadline.day}日前",
-            deadline_kind=DeadlineKind.EXPLICIT,
-            status=status,
-        )
-        for number, title, leads, deadline, status in ROWS
-    ]
+    tasks = [board_task(SOURCE, *row, section="一、深化“放管服”改革") for row in ROWS]
     store.import_tasks(SOURCE, tasks)
     return path
 

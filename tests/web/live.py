@@ -31,11 +31,11 @@ import aiohttp
 import orjson
 import psycopg
 
-from taskboard.model import DeadlineKind, Status, Task, task_id
+from taskboard.model import Status
 from taskboard.store import TaskStore
 from taskboard.store.pg_migrations import CHANNEL
 from taskboard.ui import create_app
-from tests.web.conftest import make_server, running, websocket_url
+from tests.web.conftest import IMPORTER, board_task, make_server, running, websocket_url
 
 SOURCE = "002_某区优化营商环境三年行动方案.txt"
 TODAY = date(2023, 6, 30)
@@ -69,21 +69,10 @@ class Seen:
 def seed(url: str) -> None:
     """Put the six cards above on the (empty) board at ``url``."""
     tasks = [
-        Task(
-            id=task_id(SOURCE, number),
-            source=SOURCE,
-            number=number,
-            title=title,
-            text=f"{title}。由{lead}牵头，按时完成。",
-            lead_units=[lead],
-            deadline=date(2023, 9, 30),
-            deadline_text="9月底前",
-            deadline_kind=DeadlineKind.EXPLICIT,
-            status=status,
-        )
+        board_task(SOURCE, number, title, [lead], date(2023, 9, 30), status, deadline_text="9月底前")
         for number, title, lead, status in ROWS
     ]
-    store = TaskStore(url, who="导入员@办公室")
+    store = TaskStore(url, who=IMPORTER)
     store.import_tasks(SOURCE, tasks)
     store.records.close()
 

@@ -6,17 +6,11 @@ from datetime import date
 
 import pytest
 
-from taskboard.cli import main
 from taskboard.model import DocumentInfo, Status, task_id
 from taskboard.store import TaskStore
+from tests.cli_helpers import run
 
 from ..fixtures import SOURCE, fixed_now, measures
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

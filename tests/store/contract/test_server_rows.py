@@ -10,10 +10,10 @@ import orjson
 import psycopg
 import pytest
 
-from taskboard.cli import main
 from taskboard.model import task_id
 from taskboard.store import TaskStore
 from taskboard.store.postgres_records import public_location
+from tests.cli_helpers import run
 
 from ..fixtures import SOURCE, fixed_now, measures
 
@@ -40,12 +40,6 @@ def poison(url: str, task: str, **fields) -> bytes:
 def stored(url: str, task: str) -> bytes:
     with psycopg.connect(url) as conn:
         return conn.execute("SELECT data::text FROM tasks WHERE id = %s", (task,)).fetchone()[0].encode()
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize(
