@@ -42,11 +42,7 @@ _SUFFIX_FORMATS = {
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the report commands to the ``taskboard`` parser."""
     p = sub.add_parser("export", parents=[common], help="export every task as json, csv or xlsx (台账)")
-    p.add_argument(
-        "--format",
-        choices=EXPORT_FORMATS,
-        help="json (default), csv or xlsx; taken from the -o file name when not given",
-    )
+    _format_option(p, EXPORT_FORMATS)
     p.add_argument("-o", "--output", metavar="FILE", help="write here (json and csv go to stdout without -o)")
     add_filter_options(p)
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count 剩余天数 from this date (default: --today)")
@@ -62,11 +58,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("summary", parents=[common], help="progress summary for leadership (by lead unit)")
     add_filter_options(p)
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count deadlines from this date (default: --today)")
-    p.add_argument(
-        "--format",
-        choices=SUMMARY_FORMATS,
-        help="text (default), md, html, svg or pdf; taken from the -o file name when not given",
-    )
+    _format_option(p, SUMMARY_FORMATS)
     p.add_argument("-o", "--output", metavar="FILE", help="write to this file instead of the terminal")
     _within_option(p)
     p.set_defaults(run=cmd_summary)
@@ -84,6 +76,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--sender", metavar="NAME", help="who signs the messages (default: 改革办)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to this file instead of the terminal")
     p.set_defaults(run=cmd_remind)
+
+
+def _format_option(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    # export and summary: the first format is the default, else what the -o suffix says (see _format).
+    listed = f"{formats[0]} (default), {', '.join(formats[1:-1])} or {formats[-1]}"
+    p.add_argument("--format", choices=formats, help=f"{listed}; taken from the -o file name when not given")
 
 
 def _within_option(p: argparse.ArgumentParser) -> None:
