@@ -121,11 +121,6 @@ def default_reply_by(as_of: date) -> date:
     return day
 
 
-def default_sender(lang: str) -> str:
-    """Who signs the message when ``--sender`` is not given."""
-    return say(lang, "remind.sender")
-
-
 def _date(d: date, lang: str, key: str = "remind.due_format") -> str:
     # Chinese letters write dates in words; the English lists keep ISO dates (the catalogue says which).
     return long_date(d, lang) if say(lang, key) == "long" else d.isoformat()
@@ -212,15 +207,9 @@ def reminder_text(
             out.append("")
         out += [_item(i, t, titles, lang) for i, t in enumerate(lines, 1)]
         out.append("")
-    signature = [sender, long_date(as_of, lang)]
     # Markdown joins consecutive lines into one paragraph; a trailing double space keeps the break.
-    out += [signature[0] + ("  " if markdown else ""), signature[1]]
+    out += [sender + ("  " if markdown else ""), long_date(as_of, lang)]
     return "\n".join(out) + "\n"
-
-
-def nothing_to_remind(as_of: date, within: int, lang: str) -> str:
-    """The line printed when no unit needs a reminder."""
-    return say(lang, "remind.nothing", as_of=long_date(as_of, lang), within=within)
 
 
 def reminders_document(
@@ -239,9 +228,9 @@ def reminders_document(
     ``titles`` (source file → document title) names each measure by its document.
     """
     reply_by = reply_by or default_reply_by(as_of)
-    sender = one_line(sender) if sender else default_sender(lang)
+    sender = one_line(sender) if sender else say(lang, "remind.sender")
     if not reminders:
-        return nothing_to_remind(as_of, within, lang) + "\n"
+        return say(lang, "remind.nothing", as_of=long_date(as_of, lang), within=within) + "\n"
     options = {"within": within, "markdown": markdown, "titles": titles}
     messages = [
         reminder_text(r, as_of, **options, reply_by=reply_by, sender=sender, lang=lang) for r in reminders
