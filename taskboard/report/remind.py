@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import PurePath
 
 from ..catalogue import long_date, say
-from ..model import Bucket, DocumentInfo, Task, countdown, measure_key, measure_ref
+from ..model import Bucket, Task, countdown, measure_key, measure_ref
 from ..safetext import one_line
-from .summary import NO_LEAD, SOON_DAYS, TaskLine, task_line
+from .summary import NO_LEAD, SOON_DAYS, TaskLine, task_line, titled_document
 
 REPLY_DAYS = 3  # units are asked to answer within three days, moved off the weekend
 SEPARATOR = "=" * 60
@@ -128,8 +127,7 @@ def _date(d: date, lang: str, key: str = "remind.due_format") -> str:
 
 def _item(i: int, t: TaskLine, titles: Mapping[str, str], lang: str) -> str:
     # Measures are named by their document (《short title》第9项): a number alone is ambiguous.
-    doc = DocumentInfo(t.source, title=titles.get(t.source, "") or PurePath(t.source).stem)
-    ref = measure_ref(doc, t.number, lang=lang)
+    ref = measure_ref(titled_document(t.source, titles), t.number, lang=lang)
     due = _date(t.deadline, lang) if t.deadline else "—"
     if t.days < 0:
         state = say(lang, "remind.state_overdue", n=-t.days)

@@ -174,6 +174,11 @@ def build_summary(
     return summary
 
 
+def titled_document(source: str, titles: Mapping[str, str] | None) -> DocumentInfo:
+    """The document a list names a measure by: its title from ``titles``, else the file's stem."""
+    return DocumentInfo(source, title=(titles or {}).get(source, "") or PurePath(source).stem)
+
+
 def _named(line: TaskLine, titles: Mapping[str, str] | None) -> TaskLine:
-    doc = DocumentInfo(line.source, title=(titles or {}).get(line.source, "") or PurePath(line.source).stem)
+    doc = titled_document(line.source, titles)
     return replace(line, ref=one_line(measure_ref(doc, line.number, width=12)))
