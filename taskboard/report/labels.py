@@ -15,4 +15,3 @@ def label(key: str, lang: str = "zh", **values: object) -> str:
 def pct(value: int) -> str:
     """``67%``: completion percentages are whole numbers in every format."""
     return f"{value}%"
-
