@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..catalogue import long_date, say
-from ..model import Bucket, Task, countdown, measure_key, measure_ref
+from ..model import DUE_SOON_DAYS, Bucket, Task, countdown, measure_key, measure_ref
 from ..safetext import one_line
-from .summary import NO_LEAD, SOON_DAYS, TaskLine, task_line, titled_document
+from .summary import NO_LEAD, TaskLine, task_line, titled_document
 
 REPLY_DAYS = 3  # units are asked to answer within three days, moved off the weekend
 SEPARATOR = "=" * 60
@@ -47,7 +47,7 @@ def build_reminders(
     tasks: Iterable[Task],
     as_of: date,
     *,
-    within: int = SOON_DAYS,
+    within: int = DUE_SOON_DAYS,
     lead: str | None = None,
     coverage: Coverage | None = None,
 ) -> list[Reminder]:
@@ -214,7 +214,7 @@ def reminders_document(
     reminders: list[Reminder],
     as_of: date,
     *,
-    within: int = SOON_DAYS,
+    within: int = DUE_SOON_DAYS,
     reply_by: date | None = None,
     sender: str | None = None,
     lang: str = "zh",
