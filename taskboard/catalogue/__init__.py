@@ -98,6 +98,15 @@ def has(key: str) -> bool:
     return key in EN
 
 
+def name_of(lang: str, prefix: str, name: str) -> str:
+    """``name`` said through the key ``prefix + name`` (``cli.field_`` + ``title``), or as it is when unknown.
+
+    Fields and actions a newer version wrote have no words here yet: they are shown as stored.
+    """
+    key = prefix + name
+    return say(lang, key) if has(key) else name
+
+
 def join(lang: str, items: Iterable[object]) -> str:
     """Names listed in running text: ``区发改委、区财政局`` / ``A, B``."""
     return say(lang, "list_sep").join(str(item) for item in items)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..catalogue import has, join, say
+from ..catalogue import join, name_of, say
 from ..services import import_documents
 from ..store import ImportResult
 from .context import CommandError, Context
@@ -95,7 +95,7 @@ def _print_kept(out, result: ImportResult, lang: str) -> None:
     """One line per corrected field the document disagrees with: the correction stays."""
     for k in result.kept:
         says, keeps = _shown(k.document_says, lang), _shown(k.kept, lang)
-        field = say(lang, f"cli.field_{k.field}") if has(f"cli.field_{k.field}") else k.field
+        field = name_of(lang, "cli.field_", k.field)
         line = say(lang, "cli.kept_line", task=k.task, field=field, says=says, keeps=keeps)
         out.print(line, highlight=False)
     if result.kept:

@@ -22,8 +22,10 @@ from .output import console, dump_json
 from .tasks import task_json
 
 TEXT_WIDTH = 100
+# The first format of each is the command's default (see _format).
 SUMMARY_FORMATS = ("text", "md", "html", "svg", "pdf")
 EXPORT_FORMATS = ("json", "csv", "xlsx")
+REMIND_FORMATS = ("text", "md")
 PAPERS = ("A4", "A3")
 _SUFFIX_FORMATS = {
     ".txt": "text",
@@ -42,11 +44,7 @@ _SUFFIX_FORMATS = {
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the report commands to the ``taskboard`` parser."""
     p = sub.add_parser("export", parents=[common], help="export every task as json, csv or xlsx (台账)")
-    p.add_argument(
-        "--format",
-        choices=EXPORT_FORMATS,
-        help="json (default), csv or xlsx; taken from the -o file name when not given",
-    )
+    _format_option(p, EXPORT_FORMATS)
     p.add_argument("-o", "--output", metavar="FILE", help="write here (json and csv go to stdout without -o)")
     add_filter_options(p)
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count 剩余天数 from this date (default: --today)")
@@ -62,11 +60,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("summary", parents=[common], help="progress summary for leadership (by lead unit)")
     add_filter_options(p)
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count deadlines from this date (default: --today)")
-    p.add_argument(
-        "--format",
-        choices=SUMMARY_FORMATS,
-        help="text (default), md, html, svg or pdf; taken from the -o file name when not given",
-    )
+    _format_option(p, SUMMARY_FORMATS)
     p.add_argument("-o", "--output", metavar="FILE", help="write to this file instead of the terminal")
     _within_option(p)
     p.set_defaults(run=cmd_summary)
@@ -76,7 +70,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     _within_option(p)
     p.add_argument("--lead", metavar="UNIT", help="only this lead unit's message")
-    p.add_argument("--format", choices=("text", "md"), help="text (default) or md")
+    p.add_argument("--format", choices=REMIND_FORMATS, help="text (default) or md")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="count deadlines from this date (default: --today)")
     p.add_argument(
         "--reply-by", metavar="YYYY-MM-DD", help="ask for feedback by this date (default: 3 days on)"
@@ -84,6 +78,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--sender", metavar="NAME", help="who signs the messages (default: 改革办)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to this file instead of the terminal")
     p.set_defaults(run=cmd_remind)
+
+
+def _format_option(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    # export and summary: the first format is the default, else what the -o suffix says (see _format).
+    listed = f"{formats[0]} (default), {', '.join(formats[1:-1])} or {formats[-1]}"
+    p.add_argument("--format", choices=formats, help=f"{listed}; taken from the -o file name when not given")
 
 
 def _within_option(p: argparse.ArgumentParser) -> None:
@@ -116,11 +116,12 @@ def _as_of(ctx: Context, args: argparse.Namespace) -> date:
     return parse_date(args.as_of, "--as-of") if args.as_of else ctx.today
 
 
-def _format(args: argparse.Namespace, default: str, allowed: tuple[str, ...]) -> str:
+def _format(args: argparse.Namespace, allowed: tuple[str, ...]) -> str:
+    # --format, else the -o file's suffix when the command makes that format, else the first (the default).
     if args.format:
         return args.format
     guessed = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower()) if args.output else None
-    return guessed if guessed in allowed else default
+    return guessed if guessed in allowed else allowed[0]
 
 
 def _no_match(lang: str, lead: str | None, source: str | None = None) -> CommandError:
@@ -167,7 +168,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
 
     Every file is written whole or not at all (see ``report.atomic``).
     """
-    fmt = _format(args, "json", EXPORT_FORMATS)
+    fmt = _format(args, EXPORT_FORMATS)
     tasks = _selected(ctx, args)
     if fmt == "json":
         # The JSON is the whole board for tools and backups: retired tasks too (with their reason).
@@ -211,7 +212,7 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
     """Print or write the summary in the chosen format (pdf only to a file)."""
     from ..report.summary import build_summary
 
-    fmt = _format(args, "text", SUMMARY_FORMATS)
+    fmt = _format(args, SUMMARY_FORMATS)
     summary = build_summary(
         ctx.store.all(),
         _as_of(ctx, args),
@@ -271,7 +272,7 @@ def cmd_remind(ctx: Context, args: argparse.Namespace) -> int:
         reply_by=reply_by,
         sender=args.sender,
         lang=ctx.lang,
-        markdown=_format(args, "text", ("text", "md")) == "md",
+        markdown=_format(args, REMIND_FORMATS) == "md",
         titles=document_titles(ctx),
     )
     _emit(ctx, text, args.output, f"{len(reminders)}")

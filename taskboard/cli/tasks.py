@@ -7,7 +7,7 @@ import argparse
 from rich.table import Table
 from rich.text import Text
 
-from ..catalogue import has, join, say
+from ..catalogue import join, name_of, say
 from ..clock import parse_date
 from ..model import DeadlineKind, Status, Task, countdown, due_within, split_units
 from ..store.history import describe
@@ -208,8 +208,7 @@ def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
         remove_merge_lines(user_alias_file(), result.seq)
     n = len(result.tasks)
     shown = join(ctx.lang, result.tasks) if n <= 5 else say(ctx.lang, "cli.n_tasks", n=n)
-    names = (say(ctx.lang, f"cli.action_{a}") if has(f"cli.action_{a}") else a for a in result.actions)
-    actions = join(ctx.lang, names)
+    actions = join(ctx.lang, (name_of(ctx.lang, "cli.action_", a) for a in result.actions))
     console().print(
         say(ctx.lang, "cli.undone", seq=result.seq, actions=actions, tasks=shown), highlight=False
     )

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..catalogue import review_label  # the words of the codes .review makes
 from .aliases import AliasTable, default_aliases, load_aliases
 from .build import ParsedDocument, parse_lines
 from .clean import to_lines
 from .decode import decode_bytes
 from .errors import IngestError
-from .review import review_label
 
 __all__ = [
     "AliasTable",

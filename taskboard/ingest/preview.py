@@ -9,12 +9,11 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from taskboard.catalogue import join, say
+from taskboard.catalogue import join, review_label, say
 from taskboard.model import DeadlineKind, Task
 from taskboard.safetext import clean, one_line
 
 from .build import ParsedDocument
-from .review import review_label
 
 _HEADERS = ("number", "title", "lead", "deadline", "status", "review")
 _KIND_KEYS = {

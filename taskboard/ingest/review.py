@@ -1,4 +1,4 @@
-"""What the importer is unsure of: short machine codes on each task, and their labels.
+"""What the importer is unsure of: short machine codes on each task (their words: ``catalogue.review_label``).
 
 Codes (``kind`` or ``kind:argument``), stored in ``Task.review``:
 
@@ -18,12 +18,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from taskboard.catalogue import review_label
 from taskboard.model import DeadlineKind, Task
 
 from .units import ends_like_unit, is_collective
-
-__all__ = ["review_label"]  # said by the catalogue; kept here, where the codes are made
 
 _ODD_WORDS = re.compile(r"负责|会同|完成|月底|年底|月前|日前|以前|牵头|配合")
 _ODD_LENGTH = 20

@@ -1,12 +1,10 @@
-"""The words of the reports (``report.*`` keys of the catalogue) and how dates and percentages read."""
+"""The words of the reports (``report.*`` keys of the catalogue) and how percentages read."""
 
 from __future__ import annotations
 
-from datetime import date
+from ..catalogue import say
 
-from ..catalogue import long_date, say
-
-__all__ = ["label", "long_date", "pct", "zh_date"]
+__all__ = ["label", "pct"]
 
 
 def label(key: str, lang: str = "zh", **values: object) -> str:
@@ -17,8 +15,3 @@ def label(key: str, lang: str = "zh", **values: object) -> str:
 def pct(value: int) -> str:
     """``67%``: completion percentages are whole numbers in every format."""
     return f"{value}%"
-
-
-def zh_date(d: date) -> str:
-    """``2023年6月30日``, as dates are written in official Chinese letters."""
-    return long_date(d, "zh")

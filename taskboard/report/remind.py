@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import PurePath
 
 from ..catalogue import long_date, say
-from ..model import Bucket, DocumentInfo, Task, countdown, measure_key, measure_ref
+from ..model import DUE_SOON_DAYS, Bucket, Task, countdown, measure_key, measure_ref
 from ..safetext import one_line
-from .summary import NO_LEAD, SOON_DAYS, TaskLine, task_line
+from .summary import NO_LEAD, TaskLine, task_line, titled_document
 
 REPLY_DAYS = 3  # units are asked to answer within three days, moved off the weekend
 SEPARATOR = "=" * 60
@@ -48,7 +47,7 @@ def build_reminders(
     tasks: Iterable[Task],
     as_of: date,
     *,
-    within: int = SOON_DAYS,
+    within: int = DUE_SOON_DAYS,
     lead: str | None = None,
     coverage: Coverage | None = None,
 ) -> list[Reminder]:
@@ -121,11 +120,6 @@ def default_reply_by(as_of: date) -> date:
     return day
 
 
-def default_sender(lang: str) -> str:
-    """Who signs the message when ``--sender`` is not given."""
-    return say(lang, "remind.sender")
-
-
 def _date(d: date, lang: str, key: str = "remind.due_format") -> str:
     # Chinese letters write dates in words; the English lists keep ISO dates (the catalogue says which).
     return long_date(d, lang) if say(lang, key) == "long" else d.isoformat()
@@ -133,8 +127,7 @@ def _date(d: date, lang: str, key: str = "remind.due_format") -> str:
 
 def _item(i: int, t: TaskLine, titles: Mapping[str, str], lang: str) -> str:
     # Measures are named by their document (《short title》第9项): a number alone is ambiguous.
-    doc = DocumentInfo(t.source, title=titles.get(t.source, "") or PurePath(t.source).stem)
-    ref = measure_ref(doc, t.number, lang=lang)
+    ref = measure_ref(titled_document(t.source, titles), t.number, lang=lang)
     due = _date(t.deadline, lang) if t.deadline else "—"
     if t.days < 0:
         state = say(lang, "remind.state_overdue", n=-t.days)
@@ -212,22 +205,16 @@ def reminder_text(
             out.append("")
         out += [_item(i, t, titles, lang) for i, t in enumerate(lines, 1)]
         out.append("")
-    signature = [sender, long_date(as_of, lang)]
     # Markdown joins consecutive lines into one paragraph; a trailing double space keeps the break.
-    out += [signature[0] + ("  " if markdown else ""), signature[1]]
+    out += [sender + ("  " if markdown else ""), long_date(as_of, lang)]
     return "\n".join(out) + "\n"
-
-
-def nothing_to_remind(as_of: date, within: int, lang: str) -> str:
-    """The line printed when no unit needs a reminder."""
-    return say(lang, "remind.nothing", as_of=long_date(as_of, lang), within=within)
 
 
 def reminders_document(
     reminders: list[Reminder],
     as_of: date,
     *,
-    within: int = SOON_DAYS,
+    within: int = DUE_SOON_DAYS,
     reply_by: date | None = None,
     sender: str | None = None,
     lang: str = "zh",
@@ -239,9 +226,9 @@ def reminders_document(
     ``titles`` (source file → document title) names each measure by its document.
     """
     reply_by = reply_by or default_reply_by(as_of)
-    sender = one_line(sender) if sender else default_sender(lang)
+    sender = one_line(sender) if sender else say(lang, "remind.sender")
     if not reminders:
-        return nothing_to_remind(as_of, within, lang) + "\n"
+        return say(lang, "remind.nothing", as_of=long_date(as_of, lang), within=within) + "\n"
     options = {"within": within, "markdown": markdown, "titles": titles}
     messages = [
         reminder_text(r, as_of, **options, reply_by=reply_by, sender=sender, lang=lang) for r in reminders

@@ -11,10 +11,6 @@ from ..model import DUE_SOON_DAYS, Bucket, DocumentInfo, Status, Task, countdown
 from ..safetext import one_line
 from .ledger_columns import source_name
 
-# One "due soon" window for the header, the per-unit table, the list and 催办
-# (configurable: ``due_soon_days`` in config.json, ``--within`` on the command line).
-DUE_DAYS = SOON_DAYS = DUE_SOON_DAYS
-
 # Where a task without any lead unit is counted; renderers show a label instead.
 NO_LEAD = ""
 
@@ -84,8 +80,10 @@ class Summary:
     as_of: date
     lead: str | None = None
     source: str | None = None
-    due_days: int = DUE_DAYS
-    soon_days: int = SOON_DAYS
+    # One "due soon" window (model.DUE_SOON_DAYS; ``due_soon_days`` in config.json, ``--within``)
+    # for the header, the per-unit table, the list and 催办: build_summary sets both to it.
+    due_days: int = DUE_SOON_DAYS
+    soon_days: int = DUE_SOON_DAYS
     totals: Figures = field(default_factory=Figures)
     units: list[Figures] = field(default_factory=list)  # worst first, see build_summary
     sources: list[Figures] = field(default_factory=list)  # in source-name order
@@ -174,6 +172,11 @@ def build_summary(
     return summary
 
 
+def titled_document(source: str, titles: Mapping[str, str] | None) -> DocumentInfo:
+    """The document a list names a measure by: its title from ``titles``, else the file's stem."""
+    return DocumentInfo(source, title=(titles or {}).get(source, "") or PurePath(source).stem)
+
+
 def _named(line: TaskLine, titles: Mapping[str, str] | None) -> TaskLine:
-    doc = DocumentInfo(line.source, title=(titles or {}).get(line.source, "") or PurePath(line.source).stem)
+    doc = titled_document(line.source, titles)
     return replace(line, ref=one_line(measure_ref(doc, line.number, width=12)))

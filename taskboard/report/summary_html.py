@@ -7,7 +7,7 @@ from html import escape
 
 from .labels import label
 from .summary import Figures, Summary, TaskLine
-from .summary_rich import figure_cells, figure_headers, header_lines, leads_text, unit_name
+from .summary_rich import figure_cells, figure_headers, header_lines, task_cells, unit_name
 
 # Everything inline: the page is mailed or printed, never served with assets.
 _CSS = """
@@ -100,11 +100,10 @@ def _task_table(lines: list[TaskLine], lang: str, *, overdue: bool) -> list[str]
         "<tbody>",
     ]
     for t in lines:
-        due = t.deadline.isoformat() if t.deadline else ""
-        days = -t.days if overdue else t.days
+        shown, title, leads, due, days = task_cells(t, lang, overdue=overdue)  # the cells of every format
         out.append(
-            f'<tr><td class="{"num" if not t.ref else "ref"}">{_e(t.shown)}</td><td>{_e(t.title)}</td>'
-            f'<td>{_e(leads_text(t.leads, lang))}</td><td class="date">{_e(due)}</td>'
+            f'<tr><td class="{"num" if not t.ref else "ref"}">{_e(shown)}</td><td>{_e(title)}</td>'
+            f'<td>{_e(leads)}</td><td class="date">{_e(due)}</td>'
             f'<td class="num{" bad" if overdue else ""}">{days}</td></tr>'
         )
     out += ["</tbody>", "</table>"]
