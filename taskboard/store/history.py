@@ -7,7 +7,7 @@ import socket
 from dataclasses import dataclass
 from typing import Any
 
-from ..catalogue import has, join, say
+from ..catalogue import join, name_of, say
 from ..model import Status
 from ..safetext import clean
 
@@ -154,8 +154,7 @@ def _shown(value: Any, lang: str) -> str:
 
 def field_label(name: str, lang: str) -> str:
     """A task field as a person calls it (``状态``), or its stored name when the catalogue has none."""
-    key = f"cli.field_{name}"
-    return say(lang, key) if has(key) else name
+    return name_of(lang, "cli.field_", name)
 
 
 def describe(row: HistoryRow, lang: str = "zh") -> str:
@@ -191,6 +190,6 @@ def describe(row: HistoryRow, lang: str = "zh") -> str:
         }[action]
         what = say(lang, key, field=fld, old=old, new=new)
     else:
-        name = say(lang, f"cli.action_{action}") if has(f"cli.action_{action}") else action
+        name = name_of(lang, "cli.action_", action)
         what = say(lang, "cli.h_other", action=name, field=fld, old=old, new=new)
     return clean(f"{when} {row.who} {what}", keep_newlines=False)
