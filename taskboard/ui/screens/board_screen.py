@@ -510,10 +510,8 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
         date filters are plain Python, so they are told here."""
 
         def change() -> Dirty | None:
-            self.model.set_today(today)
-            # Only the overdue filter depends on the date; otherwise just the badges change.
-            f = self.model.filters
-            return None if f.overdue or f.due_days is not None else {}
+            # Without a date filter on, only the badges change: the bound columns redraw those.
+            return None if self.model.set_today(today) else {}
 
         self._apply(change)
         self.remember_settings()
