@@ -285,11 +285,16 @@ class BoardModel:
             self._sortkeys.clear()
             self._reorder()
 
-    def set_today(self, today: date) -> None:
-        """Count down from another day; only the overdue and due-within filters depend on it."""
+    def set_today(self, today: date) -> bool:
+        """Count down from another day; only the overdue and due-within filters depend on it.
+
+        True when the columns were rebuilt (one of those filters is on).
+        """
         self.today = today
-        if self.filters.overdue or self.filters.due_days is not None:
+        dated = self.filters.overdue or self.filters.due_days is not None
+        if dated:
             self.rebuild()
+        return dated
 
     def upsert(self, task: Task) -> Place | None:
         """Add or replace one task, moving it between or within columns as needed.

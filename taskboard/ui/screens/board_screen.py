@@ -310,15 +310,22 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
         if task is None or not self._writable():
             return
 
-        def save(text: str | None) -> None:
+        def save(text: str) -> None:
+            self.gateway.submit(Op.NOTE, task_id, lambda s: s.add_note(task_id, text))
+
+        self.ask_note_text(tr(self.lang, "prompt_note_title", number=task.number), save)
+
+    def ask_note_text(self, title: str, save: Callable[[str], object]) -> None:
+        """Ask for a progress note (one card's or the marked cards'); ``save`` gets it unless blank."""
+
+        def done(text: str | None) -> None:
             if text and text.strip():
-                self.gateway.submit(Op.NOTE, task_id, lambda s: s.add_note(task_id, text))
+                save(text)
 
         def validate(text: str) -> str | None:
             return None if text.strip() else tr(self.lang, "error_note_empty")
 
-        title = tr(self.lang, "prompt_note_title", number=task.number)
-        self.app.push_screen(PromptScreen(title, hint=tr(self.lang, "prompt_hint"), validate=validate), save)
+        self.app.push_screen(PromptScreen(title, hint=tr(self.lang, "prompt_hint"), validate=validate), done)
 
     def action_edit(self) -> None:
         """Edit the card's title, units and deadline (with marks: every marked card's lead units)."""
@@ -510,10 +517,8 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
         date filters are plain Python, so they are told here."""
 
         def change() -> Dirty | None:
-            self.model.set_today(today)
-            # Only the overdue filter depends on the date; otherwise just the badges change.
-            f = self.model.filters
-            return None if f.overdue or f.due_days is not None else {}
+            # Without a date filter on, only the badges change: the bound columns redraw those.
+            return None if self.model.set_today(today) else {}
 
         self._apply(change)
         self.remember_settings()

@@ -96,6 +96,7 @@ class WeekActions:
         def _update_bar(self) -> None: ...
         def set_sort(self, sort: SortKey) -> None: ...
         def set_today(self, today: date) -> None: ...
+        def ask_note_text(self, title: str, save: Callable[[str], object]) -> None: ...
         def call_from_thread(self, fn: Callable[..., Any], *args: Any) -> Any: ...
 
     marks: set[str]
@@ -321,15 +322,10 @@ class WeekActions:
         if not tasks or not self._writable():
             return
 
-        def save(text: str | None) -> None:
-            if text and text.strip():
-                self._bulk(Op.BULK_NOTE, [t.id for t in tasks], lambda s, tid: s.add_note(tid, text))
+        def save(text: str) -> None:
+            self._bulk(Op.BULK_NOTE, [t.id for t in tasks], lambda s, tid: s.add_note(tid, text))
 
-        def validate(text: str) -> str | None:
-            return None if text.strip() else tr(self.lang, "error_note_empty")
-
-        title = tr(self.lang, "prompt_bulk_note_title", n=len(tasks))
-        self.app.push_screen(PromptScreen(title, hint=tr(self.lang, "prompt_hint"), validate=validate), save)
+        self.ask_note_text(tr(self.lang, "prompt_bulk_note_title", n=len(tasks)), save)
 
     def bulk_edit_lead(self) -> None:
         """Set the lead units of every marked card."""
