@@ -14,6 +14,7 @@ import pytest
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual.color import Color
+from textual.widget import Widget
 
 from taskboard.model import Status
 from taskboard.ui.widgets.card_column import CardColumn
@@ -177,3 +178,30 @@ async def test_the_scrollbar_thumb_follows_the_cards_moved_in_and_out(make_app):
                 assert _drawn_bar(app, column) == _fresh_bar(app, column), (key, column.status)
             thumbs.add(tuple(_drawn_bar(app, first)))
         assert len(thumbs) > 1  # the moves did change the thumb
+
+
+def _as_textual_draws(column: CardColumn) -> list[list[Segment]]:
+    """The column as Textual's own styles cache frames it, from scratch."""
+    column._styles_cache.clear()
+    return [list(strip) for strip in Widget.render_lines(column, column.outer_size.region)]
+
+
+async def test_the_columns_own_framing_draws_what_textual_would_in_every_theme(make_app):
+    # A column frames its lines itself (border, padding to the scrollbar, the
+    # colour filters) so a move costs no re-framing of shifted lines: it must
+    # draw cell for cell what Textual's styles cache draws, whatever the state.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        board = app.board
+        for theme in await _offered_themes(pilot):
+            app.theme = theme
+            await pilot.pause()
+            keys = ("right_square_bracket", "space", "j", "tab", "left_square_bracket", "slash", "审")
+            for key in keys:  # a move, a mark, the cursor, the active column, a search
+                await pilot.press(key)
+                await settle(pilot)
+                for column in board.columns.values():
+                    ours = [list(strip) for strip in column.render_lines(column.outer_size.region)]
+                    assert ours == _as_textual_draws(column), (theme, key, column.status)
+            await pilot.press("escape")
+            await settle(pilot)
