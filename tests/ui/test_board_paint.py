@@ -19,6 +19,7 @@ from textual.widget import Widget
 from taskboard.model import Status
 from taskboard.ui.widgets.card_column import CardColumn
 from tests.ui.board_helpers import SRC_A, open_board_store, settle, tid, wait_for
+from tests.ui.terminal import Terminal
 
 pytestmark = pytest.mark.asyncio
 
@@ -138,6 +139,30 @@ async def test_a_colleagues_move_repaints_the_two_other_columns_and_the_active_o
             app, done.region.y, done
         )
         _check_active(app, board.columns[Status.NOT_STARTED])
+
+
+async def test_a_card_saved_with_a_new_face_is_repainted_in_place(make_app, db_path):
+    # A card whose saved version looks the same is not repainted (the reply to
+    # every move), so one that looks different must be: read what the terminal
+    # was sent, not the compositor, which redraws from the current state.
+    app = make_app()
+    terminal = Terminal(app, SIZE)
+    async with app.run_test(size=SIZE) as pilot:  # no toast: it would repaint the screen
+        board = app.board
+        doing, done = board.columns[Status.IN_PROGRESS], board.columns[Status.DONE]
+        old, new = "深化“放管服”改革", "优化营商环境专项行动"  # A2, in progress
+        shown = lambda column, text: any(text in line for line in terminal.lines(column.region))  # noqa: E731
+        await wait_for(pilot, lambda: shown(doing, old))
+        open_board_store(db_path).edit(tid(SRC_A, "2"), title=new)  # `taskboard edit` elsewhere
+        await wait_for(pilot, lambda: shown(doing, new), timeout=3.0)
+        assert not shown(doing, old)
+        await pilot.press("tab")
+        await settle(pilot)
+        frames = terminal.frames
+        await pilot.press("right_square_bracket")  # a move of ours: saved, with the same face
+        await settle(pilot)
+        assert shown(done, new) and not shown(doing, new)
+        assert terminal.frames - frames == 1, "the reply repainted a card that looks the same"
 
 
 def _look(line: list[Segment]) -> tuple[str, str]:

@@ -238,7 +238,9 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             first = max(changed_from, self.scroll_offset.y // self.card_height)
             last = (self.scroll_offset.y + self.size.height) // self.card_height
             for row in range(first, min(last + 1, max(len(drawn), len(cards)))):
-                if row >= len(drawn) or row >= len(cards) or drawn[row] is not cards[row]:
+                # A card's saved version (a new revision, the same face) needs no repaint.
+                kept = row < len(drawn) and row < len(cards)
+                if not (kept and (drawn[row] is cards[row] or self._looks_same(drawn[row], cards[row], row))):
                     self._refresh_card(row)
         if old_cursor != self._cursor:
             self._refresh_card(old_cursor)
@@ -316,36 +318,57 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """Line ``line`` of the cards (0: the first card's first line) drawn ``width`` cells
         wide, and a key that names what it shows (equal keys, equal lines)."""
         index, part = divmod(line, self.card_height)
-        if not self._cards:
-            key: tuple[object, ...] = ("empty", width, line == 0)
-        elif index >= len(self._cards) or part >= self._card_lines:
-            key = ("blank", width)
-        else:
-            task = self._cards[index]
-            state = 0 if index != self._cursor else 2 if self._active else 1
-            key = (
-                task.id,
-                task.revision,
-                task.updated,
-                task.status,
-                part,
-                state,
-                width,
-                self._card_lines,
-                task.id in self.marks,
-            )
+        if self._cards and index < len(self._cards) and part < self._card_lines:
+            return self._card_line(self._cards[index], index, part, width)
+        key = ("empty", width, line == 0) if not self._cards else ("blank", width)
         strip = self._lines.get(key)
         if strip is None:
-            if len(self._lines) > _CACHE_LIMIT:
-                self._forget_lines()
-            if key[0] == "empty":
-                strip = self._empty_line(width, line)
-            elif key[0] == "blank":
-                strip = Strip.blank(width, self._blank_style())
-            else:
-                strip = self._draw(self._cards[index], part, state, width, bool(key[-1]))
-            self._lines[key] = strip
+            strip = (
+                self._empty_line(width, line) if not self._cards else Strip.blank(width, self._blank_style())
+            )
+            self._remember(key, strip)
         return key, strip
+
+    def _card_line(self, task: Task, index: int, part: int, width: int) -> tuple[tuple[object, ...], Strip]:
+        """Line ``part`` of ``task``'s card drawn on row ``index``, and its key."""
+        state = 0 if index != self._cursor else 2 if self._active else 1
+        is_marked = task.id in self.marks
+        key = (
+            task.id,
+            task.revision,
+            task.updated,
+            task.status,
+            part,
+            state,
+            width,
+            self._card_lines,
+            is_marked,
+        )
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._draw(task, part, state, width, is_marked)
+            self._remember(key, strip)
+        return key, strip
+
+    def _remember(self, key: tuple[object, ...], strip: Strip) -> None:
+        if len(self._lines) > _CACHE_LIMIT:
+            self._forget_lines()
+        self._lines[key] = strip
+
+    def _looks_same(self, old: Task, new: Task, index: int) -> bool:
+        """Whether ``new`` draws on row ``index`` just as ``old`` did.
+
+        The store's reply to a move brings the card's saved version: a new
+        revision and time, the same face.  Repainting it would cost a frame,
+        and the board would be busy until the next one (16 ms later) for nothing.
+        """
+        if old.id != new.id:
+            return False
+        width = self.scrollable_content_region.width
+        return all(
+            self._card_line(old, index, part, width)[1] == self._card_line(new, index, part, width)[1]
+            for part in range(self._card_lines)
+        )
 
     def refresh_card(self, task_id: str) -> None:
         """Redraw one card (its mark was toggled)."""
