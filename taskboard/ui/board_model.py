@@ -147,18 +147,23 @@ class BoardModel:
         self._order: dict[Status, list[Task]] = {}
         self._order_keys: dict[Status, list[tuple[Any, ...]]] = {}
         self._predicate: tuple[tuple[Filters, date], Callable[[Task], bool]] | None = None
+        self._unit_ids: dict[str, dict[str, set[str]]] | None = None  # see _naming
+        self._live: int | None = None  # see total
         self._reorder()
 
     # -- reading ---------------------------------------------------------------------
     @property
     def total(self) -> int:
         """How many tasks the board has (retired ones not counted)."""
-        return sum(1 for t in self._tasks.values() if not t.archived)
+        # Counted once and kept by upsert/remove: the bar asks after every move.
+        if self._live is None:
+            self._live = sum(1 for t in self._tasks.values() if not t.archived)
+        return self._live
 
     @property
     def archived_count(self) -> int:
         """How many tasks are retired."""
-        return sum(1 for t in self._tasks.values() if t.archived)
+        return len(self._tasks) - self.total
 
     @property
     def shown(self) -> int:
@@ -247,10 +252,42 @@ class BoardModel:
     def rebuild(self) -> None:
         """Recompute every column from the tasks in order (after a filter, or a new as-of date)."""
         matches = self._matcher()
+        f = self.filters
+        # A unit filter (the board's main one) passes a few in a hundred: test the others
+        # on those only, an id lookup for the rest (4 ms instead of 13 at 10,000 tasks).
+        named = self._naming(f.leads, f.role) if f.leads else None
         for status in Status:
-            shown = list(map(matches, self._order[status]))
-            self.columns[status] = list(compress(self._order[status], shown))
+            order = self._order[status]
+            if named is None:
+                shown = list(map(matches, order))
+            else:
+                shown = [t.id in named and matches(t) for t in order]
+            self.columns[status] = list(compress(order, shown))
             self._keys[status] = list(compress(self._order_keys[status], shown))
+
+    def _naming(self, units: frozenset[str], role: str) -> set[str]:
+        """Ids of the tasks naming any of ``units`` as lead, co-unit or either (``role``)."""
+        if self._unit_ids is None:  # built at the first unit filter, then kept up to date
+            self._unit_ids = {"lead": {}, "co": {}}
+            for task in self._tasks.values():
+                self._index_units(task, add=True)
+        roles = ("lead", "co") if role == "any" else (role,)
+        named: set[str] = set()
+        for r in roles:
+            for unit in units:
+                named.update(self._unit_ids[r].get(unit, ()))
+        return named
+
+    def _index_units(self, task: Task, *, add: bool) -> None:
+        if self._unit_ids is None:
+            return
+        for role, units in (("lead", task.lead_units), ("co", task.co_units)):
+            index = self._unit_ids[role]
+            for unit in units:
+                if add:
+                    index.setdefault(unit, set()).add(task.id)
+                elif unit in index:
+                    index[unit].discard(task.id)
 
     def _reorder(self) -> None:
         """Sort every task into column order (after a new sort or a reload), then rebuild."""
@@ -267,6 +304,7 @@ class BoardModel:
     def reload(self, tasks: Iterable[Task]) -> None:
         """Replace every task (another process changed the database) and rebuild."""
         self._tasks = {t.id: t for t in tasks}
+        self._unit_ids = self._live = None
         live = self._tasks.keys()
         self._hay = {k: v for k, v in self._hay.items() if k in live}
         self._sortkeys = {k: v for k, v in self._sortkeys.items() if k in live}
@@ -301,6 +339,13 @@ class BoardModel:
 
         Returns where it is shown now (None when the filters hide it).
         """
+        old = self._tasks.get(task.id)
+        if old is None or old.lead_units != task.lead_units or old.co_units != task.co_units:
+            if old is not None:
+                self._index_units(old, add=False)
+            self._index_units(task, add=True)
+        if self._live is not None:
+            self._live += (not task.archived) - (old is not None and not old.archived)
         self._drop(task.id)
         self._tasks[task.id] = task
         key = self._key(task)
@@ -318,6 +363,10 @@ class BoardModel:
 
     def remove(self, task_id: str) -> None:
         """Forget a task (an undo removed an imported one)."""
+        if (old := self._tasks.get(task_id)) is not None:
+            self._index_units(old, add=False)
+            if self._live is not None:
+                self._live -= not old.archived
         self._drop(task_id)
         self._tasks.pop(task_id, None)
         self._hay.pop(task_id, None)

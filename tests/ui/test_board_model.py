@@ -107,6 +107,8 @@ def test_moves_edits_and_removals_under_changing_filters_match_a_fresh_board():
         Filters(),
         Filters(leads=frozenset({"区发改委"})),
         Filters(leads=frozenset({"区数据局"}), role="any"),
+        Filters(leads=frozenset({"区司法局", "区发改委"}), role="co"),
+        Filters(leads=frozenset({"区发改委"}), overdue=True),
         Filters(overdue=True),
         Filters(query="营商环境"),
         Filters(sources=frozenset({SRC_B}), overdue=True),
@@ -115,13 +117,17 @@ def test_moves_edits_and_removals_under_changing_filters_match_a_fresh_board():
     for step in range(300):
         task = tasks[rng.choice(sorted(tasks))]
         roll = rng.random()
-        if roll < 0.45:
+        if roll < 0.4:
             tasks[task.id] = task.replace(status=rng.choice(list(Status)))
+            m.upsert(tasks[task.id])
+        elif roll < 0.45:  # retired, or back from retirement
+            tasks[task.id] = task.replace(archived="" if task.archived else "duplicate")
             m.upsert(tasks[task.id])
         elif roll < 0.65:
             # An edit comes back from the store with a new revision (the caches' version).
             tasks[task.id] = task.replace(
                 lead_units=[rng.choice(units)],
+                co_units=rng.sample(units, rng.randint(0, 2)),
                 deadline=date(2023, rng.randint(1, 12), 1),
                 revision=step + 100,
             )
@@ -129,6 +135,9 @@ def test_moves_edits_and_removals_under_changing_filters_match_a_fresh_board():
         elif roll < 0.7 and len(tasks) > 3:
             del tasks[task.id]
             m.remove(task.id)
+        elif roll < 0.72:  # another process changed units in the file: the board reloads it
+            tasks[task.id] = task.replace(lead_units=[rng.choice(units)], revision=step + 100)
+            m.reload(tasks.values())
         elif roll < 0.9:
             m.set_filters(rng.choice(choices))
         else:
@@ -136,3 +145,4 @@ def test_moves_edits_and_removals_under_changing_filters_match_a_fresh_board():
         fresh = BoardModel(tasks.values(), TODAY, filters=m.filters, sort=m.sort)
         for status in Status:
             assert ids(m, status) == ids(fresh, status), (step, status)
+        assert (m.total, m.archived_count) == (fresh.total, fresh.archived_count), step
