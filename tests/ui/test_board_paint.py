@@ -14,10 +14,13 @@ import pytest
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual.color import Color
+from textual.geometry import Offset
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from taskboard.model import Status
 from taskboard.ui.widgets.card_column import CardColumn
+from taskboard.ui.widgets.column_scrollbar import ColumnScrollBar
 from tests.ui.board_helpers import SRC_A, open_board_store, settle, tid, wait_for
 from tests.ui.terminal import Terminal
 
@@ -230,3 +233,32 @@ async def test_the_columns_own_framing_draws_what_textual_would_in_every_theme(m
                     assert ours == _as_textual_draws(column), (theme, key, column.status)
             await pilot.press("escape")
             await settle(pilot)
+
+
+def _as_textual_draws_bar(bar: ScrollBar) -> list[list[Segment]]:
+    """A scrollbar as Textual's own pipeline draws it, from scratch."""
+    bar.refresh()  # drops its caches
+    return [list(strip) for strip in ScrollBar.render_lines(bar, bar.size.region)]
+
+
+async def test_the_columns_scrollbars_draw_what_textual_would_in_every_theme(make_app):
+    # A column's scrollbar draws each distinct segment once (ColumnScrollBar):
+    # cell for cell Textual's drawing, at the top, middle and end, under the
+    # mouse and while dragged.
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        board = app.board
+        for theme in await _offered_themes(pilot):
+            app.theme = theme
+            await pilot.pause()
+            for key in ("home", "j", "j", "j", "end"):
+                await pilot.press(key)
+                await settle(pilot)
+                for column in board.columns.values():
+                    bar = column.vertical_scrollbar
+                    assert isinstance(bar, ColumnScrollBar)
+                    for hover, grabbed in ((False, False), (True, False), (True, True)):
+                        bar.mouse_over, bar.grabbed = hover, grabbed and Offset(0, 0)
+                        ours = [list(strip) for strip in bar.render_lines(bar.size.region)]
+                        assert ours == _as_textual_draws_bar(bar), (theme, key, column.status, hover, grabbed)
+                    bar.mouse_over, bar.grabbed = False, None

@@ -19,7 +19,6 @@ without a restyle, and the count in the title repaints the top line only.
 from __future__ import annotations
 
 from datetime import date
-from math import ceil
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -45,6 +44,7 @@ from ..i18n import has_key, tr
 from ..textfit import fit, marked, one_line
 from ..themes import FAINT, best_text
 from .card_text import dated, short_badge, with_co_units
+from .column_scrollbar import ColumnScrollBar, thumb_span
 
 CARD_LINES = 2  # title line; units + countdown line
 TALL_CARD_LINES = 3  # and co-units + deadline date, on a tall terminal
@@ -175,6 +175,16 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         # Ids of the cards marked for a bulk action: the screen's set, shared (read-only here).
         self.marks: set[str] | frozenset[str] = frozenset()
         self._update_title()
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The column's scrollbar, a :class:`ColumnScrollBar` (created as Textual creates its own)."""
+        if self._vertical_scrollbar is None:
+            bar = ColumnScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     @property
     def card_lines(self) -> int:
@@ -670,18 +680,3 @@ def reason_label(reason: str, lang: str) -> str:
     """A retire reason in the board's language (an unknown one as stored)."""
     key = f"reason_{reason}"
     return tr(lang, key) if has_key(key) else reason
-
-
-def thumb_span(virtual: float, window: float, position: float, size: int) -> tuple[int, int] | None:
-    """Where a vertical scrollbar's thumb starts and ends, in eighths of a cell (None: no thumb).
-
-    The same arithmetic as Textual's ``ScrollBarRender.render_bar``, so two
-    equal spans draw the same bar.
-    """
-    virtual = ceil(virtual)
-    window = ceil(window) if window < virtual else 0
-    if not (window and size and virtual and size != virtual):
-        return None
-    thumb = max(1, window / (virtual / size))
-    start = int((size - thumb) * (position / (virtual - window)) * 8)
-    return start, start + ceil(thumb * 8)
