@@ -247,14 +247,15 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         else:
             first = max(changed_from, self.scroll_offset.y // self.card_height)
             last = (self.scroll_offset.y + self.size.height) // self.card_height
+            changed = []
             for row in range(first, min(last + 1, max(len(drawn), len(cards)))):
                 # A card's saved version (a new revision, the same face) needs no repaint.
                 kept = row < len(drawn) and row < len(cards)
                 if not (kept and (drawn[row] is cards[row] or self._looks_same(drawn[row], cards[row], row))):
-                    self._refresh_card(row)
+                    changed.append(row)
+            self._refresh_cards(changed)
         if old_cursor != self._cursor:
-            self._refresh_card(old_cursor)
-            self._refresh_card(self._cursor)
+            self._refresh_cards([old_cursor, self._cursor])
         self.scroll_to_cursor()
 
     def _set_virtual_height(self, height: int) -> None:
@@ -287,8 +288,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if new == self._cursor:
             return
         old, self._cursor = self._cursor, new
-        self._refresh_card(old)
-        self._refresh_card(new)
+        self._refresh_cards([old, new])
         self.scroll_to_cursor()
 
     @property
@@ -384,7 +384,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """Redraw one card (its mark was toggled)."""
         for index, task in enumerate(self._cards):
             if task.id == task_id:
-                self._refresh_card(index)
+                self._refresh_cards([index])
                 return
 
     def _draw(self, task: Task, part: int, state: int, width: int, is_marked: bool = False) -> Strip:
@@ -602,7 +602,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if value != self._active:
             self._active = value
             self._show_active()
-            self._refresh_card(self._cursor)
+            self._refresh_cards([self._cursor])
 
     def _show_active(self) -> None:
         """Border and title as :attr:`active` says, repainting the border only.
@@ -648,11 +648,24 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             return 0
         return min(max(index, 0), len(self._cards) - 1)
 
-    def _refresh_card(self, index: int | None) -> None:
-        if index is None:
+    def _refresh_cards(self, rows: list[int | None]) -> None:
+        """Repaint the cards on ``rows``: one region per run of neighbours (a move
+        shifts a whole column, and each ``refresh`` call costs Textual some work)."""
+        ordered = sorted({row for row in rows if row is not None})
+        if not ordered:
             return
         width = max(self.virtual_size.width, self.size.width)
-        self.refresh(Region(0, index * self.card_height - self.scroll_offset.y, width, self._card_lines))
+        height, top = self.card_height, self.scroll_offset.y
+        regions = []
+        start = end = ordered[0]
+        for row in [*ordered[1:], None]:
+            if row == end + 1:
+                end = row
+                continue
+            regions.append(Region(0, start * height - top, width, (end - start) * height + self._card_lines))
+            if row is not None:
+                start = end = row
+        self.refresh(*regions)
 
     def _update_title(self) -> None:
         title = tr(self.lang, "column_title", label=self.status.label(self.lang), count=len(self._cards))
