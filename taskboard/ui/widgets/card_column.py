@@ -162,7 +162,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._active = False
         self._lines: dict[tuple[object, ...], Strip] = {}  # drawn lines, by what they show
         self._framed: dict[tuple[object, ...], Strip] = {}  # the same with the border, filtered
-        self._frame_tokens: dict[object, int] = {}  # each border look seen, numbered for the keys
+        self._frame_tokens: dict[object, int] = {}  # see render_lines
         self._colours: tuple[Style, ...] = ()
         self._recheck_colours = True
         self._terms: tuple[str, ...] = ()
@@ -513,7 +513,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         left, right, filters, background, inner = frame
         width, height = self.outer_size
         content_width = self.content_region.width
-        token = self._frame_tokens.setdefault(frame, len(self._frame_tokens))
+        # Each look of the frame (border colours, widths) numbered, for the cache keys.
+        token = self._frame_tokens.setdefault((frame, width, content_width), len(self._frame_tokens))
         # Looked up once: Textual's geometry properties cost more than a cached line.
         top = self.scroll_offset.y - 1  # the border is row 0
         inner_width = self.scrollable_content_region.width
