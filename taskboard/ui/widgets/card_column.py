@@ -6,8 +6,8 @@ on a tall terminal) plus a gap line, and :meth:`CardColumn.render_line` draws
 only the lines on screen.
 Drawn lines are cached by task version, so scrolling and cursor moves redraw
 almost nothing, and a move repaints only the rows whose card changed.  The
-column also frames its lines itself (:meth:`CardColumn.render_lines`): through
-Textual's styles cache every shifted line was framed anew, 0.1 ms a line.
+column also frames its lines itself (line_frame.py): through Textual's styles
+cache every shifted line was framed anew, 0.1 ms a line.
 
 Nothing a move touches goes through the stylesheet: the colours are resolved
 once per theme into Style objects (:meth:`CardColumn._build_palette`), the
@@ -26,17 +26,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual._border import get_box
 from textual.color import Color
 from textual.content import Content
-from textual.filter import LineFilter
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
-from textual.style import Style as TextualStyle
 
 from taskboard.model import Bucket, Status, Task, countdown
 
@@ -45,6 +42,7 @@ from ..textfit import fit, marked, one_line
 from ..themes import FAINT, best_text
 from .card_text import dated, short_badge, with_co_units
 from .column_scrollbar import ColumnScrollBar, thumb_span
+from .line_frame import FramedLines
 
 CARD_LINES = 2  # title line; units + countdown line
 TALL_CARD_LINES = 3  # and co-units + deadline date, on a tall terminal
@@ -161,8 +159,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._cursor: int | None = None
         self._active = False
         self._lines: dict[tuple[object, ...], Strip] = {}  # drawn lines, by what they show
-        self._framed: dict[tuple[object, ...], Strip] = {}  # the same with the border, filtered
-        self._frame_tokens: dict[object, int] = {}  # see render_lines
+        self._framed = FramedLines(2 * _CACHE_LIMIT)  # the same with the border
         self._colours: tuple[Style, ...] = ()
         self._recheck_colours = True
         self._terms: tuple[str, ...] = ()
@@ -498,81 +495,33 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def render_lines(self, crop: Region) -> list[Strip]:
         """The column's lines in ``crop``, border included.
 
-        Textual's styles cache would frame every line anew (border, padding,
-        colour filters), 0.1 ms a line: a move shifts every card below it, so
-        a move cost a whole column of that.  Here a framed line is kept as long
-        as its card and its border look the same, so a shifted line costs a
-        lookup, and the compositor reuses what it cut from it last time.  The
-        top and bottom rows (title, counts) are still Textual's.
+        A framed line is kept as long as its card and the border look the same
+        (see line_frame.py), so a line a move shifted costs a lookup.  The top
+        and bottom rows (title, count) are Textual's.
         """
         if self._recheck_colours:
             self._check_colours()
-        frame = self._frame()
-        if frame is None:  # a style this drawing does not know (padding, tint...): Textual's way
+        if not self._framed.look(self):  # a style the framing does not know: Textual's way
             return super().render_lines(crop)
-        left, right, filters, background, inner = frame
         width, height = self.outer_size
-        content_width = self.content_region.width
-        # Each look of the frame (border colours, widths) numbered, for the cache keys.
-        token = self._frame_tokens.setdefault((frame, width, content_width), len(self._frame_tokens))
-        # Looked up once: Textual's geometry properties cost more than a cached line.
+        # Looked up once: Textual's geometry properties cost more than a kept line.
         top = self.scroll_offset.y - 1  # the border is row 0
         inner_width = self.scrollable_content_region.width
         strips: list[Strip] = []
         for y in crop.line_range:
             if y == 0 or y >= height - 1:
                 strips.append(super().render_lines(Region(0, y, width, 1))[0])
-                continue
-            key, content = self._content_line(top + y, inner_width)
-            framed_key = (token, key)
-            strip = self._framed.get(framed_key)
-            if strip is None:
-                # As Textual frames a line: padded to the content width (the
-                # scrollbar covers the end), the border either side, then the filters.
-                content = content.adjust_cell_length(content_width, inner)
-                strip = Strip([left, *content, right], width)
-                for line_filter in filters:
-                    strip = strip.apply_filter(line_filter, background)
-                if len(self._framed) > 2 * _CACHE_LIMIT:
-                    self._framed.clear()
-                self._framed[framed_key] = strip
-            strips.append(strip)
+            else:
+                strips.append(self._framed.framed(*self._content_line(top + y, inner_width)))
         if crop.column_span != (0, width):
             x1, x2 = crop.column_span
             strips = [strip.crop(x1, x2) for strip in strips]
         return strips
 
-    def _frame(self) -> tuple[Segment, Segment, tuple[LineFilter, ...], Color, Style] | None:
-        """How Textual frames a line: the border segments either side, the line filters,
-        the background they are given, and the style of padding cells.
-
-        None when the column's style has more than a plain border around its lines.
-        """
-        styles = self.styles
-        (top, _), (right, right_colour), (bottom, _), (left, left_colour) = styles.border
-        if (
-            not (top and right and bottom and left)
-            or styles.padding != (0, 0, 0, 0)
-            or styles.tint.a
-            or self.opacity != 1.0
-            or styles.text_opacity != 1.0
-            or (styles.has_rule("hatch") and styles.hatch != "none")
-            or any(edge for edge, _ in styles.outline)
-        ):
-            return None
-        base_background, background = self.background_colors
-        inner = TextualStyle(background=base_background + background)
-        outer = TextualStyle(background=base_background)
-        left_box = get_box(left, inner, outer, TextualStyle(foreground=base_background + left_colour))
-        right_box = get_box(right, inner, outer, TextualStyle(foreground=base_background + right_colour))
-        filters = tuple(self.get_line_filters())
-        return left_box[1][0], right_box[1][2], filters, background, inner.rich_style
-
     def _forget_lines(self) -> None:
         """Drop every drawn line (new colours, card height or search words)."""
         self._lines.clear()
         self._framed.clear()
-        self._frame_tokens.clear()
 
     def _check_colours(self) -> None:
         self._recheck_colours = False
