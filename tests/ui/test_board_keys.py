@@ -9,6 +9,7 @@ The fixture board (see board_helpers.ROWS), by deadline, as of 2023-06-30:
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from taskboard import config
 from taskboard.model import Status
@@ -16,6 +17,7 @@ from taskboard.ui.screens.detail_screen import DetailScreen
 from taskboard.ui.screens.edit_screen import EditScreen
 from taskboard.ui.screens.help_screen import HelpScreen
 from taskboard.ui.screens.picker_screen import PickerScreen
+from taskboard.ui.widgets.search_bar import SearchBar
 from tests.ui.board_helpers import (
     SRC_A,
     SRC_B,
@@ -26,6 +28,7 @@ from tests.ui.board_helpers import (
     tid,
     wait_for,
 )
+from tests.ui.terminal import Terminal
 
 pytestmark = pytest.mark.asyncio
 
@@ -246,6 +249,47 @@ async def test_slash_searches_titles_text_and_units_in_chinese(make_app):
         await pilot.press("slash", *"区财政局", "enter")
         assert [t.title for t in app.board.model.shown_tasks()] == ["推进政务数据共享交换平台建设"]
 
+
+
+async def test_the_search_line_filters_the_undimmed_board_as_you_type(make_app):
+    # Search is a line of the board, not a dialog over it: while typing, the
+    # cards shown are the matches, at full colour, and the line shows the text.
+    app = make_app()
+    terminal = Terminal(app, SIZE)
+    async with app.run_test(size=SIZE) as pilot:
+        board = app.board
+        doing = board.columns[Status.IN_PROGRESS]
+        await pilot.press("slash", *"投诉")
+        assert app.screen is board and board.query_one(SearchBar).is_open
+        await wait_for(pilot, lambda: any("投诉" in line for line in terminal.lines(doing.region)))
+        shown = "".join(terminal.lines(board.region))
+        assert "建立健全营商环境投诉举报机制" in shown and "落实一网一门一次改革" not in shown
+        assert "搜索 投诉" in terminal.line(SIZE[1] - 2)  # the search line, above the footer
+        span = doing.region.column_span
+        card = next(y for y in doing.region.line_range if "投诉" in terminal.line(y, *span))
+        title_bg = terminal.screen.buffer[card][doing.region.x + 6].bg
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not board.query_one(SearchBar).is_open and board.model.filters.query == ""
+        # The same card, the same colour with the line closed: the board was never dimmed.
+        await pilot.press("slash", *"投诉", "enter")
+        await settle(pilot)
+        card = next(y for y in doing.region.line_range if "投诉" in terminal.line(y, *span))
+        assert terminal.screen.buffer[card][doing.region.x + 6].bg == title_bg
+
+
+async def test_keys_typed_in_a_burst_after_slash_all_go_into_the_search(make_app):
+    # A terminal delivers "/o数据" at once; the app routes all four keys before
+    # running the first one's action.  None may be lost, and "o" (a board key:
+    # overdue only) is a letter of the search, not a filter.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key, char in (("slash", "/"), ("o", "o"), ("数", "数"), ("据", "据"), ("enter", None)):
+            app.post_message(events.Key(key, char))
+        await wait_for(pilot, lambda: app.board.model.filters.query)
+        await settle(pilot)
+        assert app.board.model.filters.query == "o数据" and not app.board.query_one(SearchBar).is_open
+        assert not app.board.model.filters.overdue and app.screen is app.board
 
 async def test_f_picks_lead_units_with_counts(make_app):
     app = make_app()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
@@ -31,6 +31,7 @@ from ..messages import EditAsked, MoveAsked, NoteAsked, ReviewClearAsked
 from ..widgets.board_footer import BoardFooter
 from ..widgets.card_column import CardColumn
 from ..widgets.filter_bar import FilterBar
+from ..widgets.search_bar import SearchBar
 from .board_replies import ReplyHandlers
 from .board_week import WeekActions
 from .detail_screen import DetailScreen
@@ -67,6 +68,7 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
         self._columns: dict[Status, CardColumn] | None = None
         self._last_refresh_error: str | None = None
         self.documents: dict[str, DocumentInfo] = {}  # source file → its title (see _load_documents)
+        self._query_before = ""  # the search when the search line opened (escape puts it back)
 
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -76,6 +78,7 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
             for status in Status:
                 column = CardColumn(status, lang=self.lang, today=self.today, id=f"column-{status.value}")
                 yield column.data_bind(BoardScreen.today)
+        yield SearchBar(self.lang, id="search-bar")
         yield BoardFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -386,24 +389,42 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
 
     # -- filters, order, date --------------------------------------------------------
     def action_search(self) -> None:
-        """Search as you type; escape restores the previous search."""
-        before = self.model.filters.query
+        """Search as you type in the search line; escape restores the previous search."""
+        bar = self.query_one(SearchBar)
+        if not bar.is_open:
+            self._query_before = self.model.filters.query
+            bar.open(self._query_before)
 
-        def preview(text: str) -> None:
-            self._set_filters(self.model.filters.with_(query=text))
+    def on_key(self, event: events.Key) -> None:
+        """``/`` opens the search line as soon as the screen sees it, and characters
+        typed right after it go into the line.
 
-        def done(text: str | None) -> None:
-            self._set_filters(self.model.filters.with_(query=before if text is None else text))
+        The app routes a burst of keys before running the first one's binding:
+        the characters typed with ``/`` reach the screen, not the line, and
+        would be lost, or a letter with a board key (``o``, ``j``...) would act
+        on the board.  The screen sees its keys in order, so it opens the line
+        on ``/`` itself and passes the characters after it on.
+        """
+        bar = self.query_one(SearchBar)
+        if bar.is_open and event.is_printable:
+            bar.type(event)
+        elif not bar.is_open and any(
+            b.action == "search" for b in self._bindings.key_to_bindings.get(event.key, ())
+        ):
+            self.action_search()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
-        self.app.push_screen(
-            PromptScreen(
-                tr(self.lang, "prompt_search_title"),
-                before,
-                hint=tr(self.lang, "prompt_hint"),
-                on_change=preview,
-            ),
-            done,
-        )
+    @on(SearchBar.Changed)
+    def _search_changed(self, message: SearchBar.Changed) -> None:
+        self._set_filters(self.model.filters.with_(query=message.text))
+
+    @on(SearchBar.Closed)
+    def _search_closed(self, message: SearchBar.Closed) -> None:
+        text = self._query_before if message.text is None else message.text
+        self._set_filters(self.model.filters.with_(query=text))
 
     def action_filter_lead(self) -> None:
         """Pick units to show, as lead, co-unit or either (ctrl+r in the picker)."""
