@@ -313,8 +313,16 @@ class BoardModel:
 
     def set_filters(self, filters: Filters) -> None:
         """Apply new filters."""
-        self.filters = filters
-        self.rebuild()
+        before, self.filters = self.filters, filters
+        if _narrows(before, filters):
+            # A search typed on (营商 → 营商环境): only the cards shown can still match.
+            matches = self._matcher()
+            for status in Status:
+                shown = list(map(matches, self.columns[status]))
+                self.columns[status] = list(compress(self.columns[status], shown))
+                self._keys[status] = list(compress(self._keys[status], shown))
+        else:
+            self.rebuild()
 
     def set_sort(self, sort: SortKey) -> None:
         """Order the columns differently."""
@@ -421,6 +429,13 @@ class BoardModel:
 def _both(first: Callable[[Task], bool], then: Callable[[Task], bool]) -> Callable[[Task], bool]:
     """A test passed when both are."""
     return lambda t: first(t) and then(t)
+
+
+def _narrows(before: Filters, after: Filters) -> bool:
+    """True when ``after`` only adds to ``before``'s search: every old word is inside a new one."""
+    if after.terms == before.terms or after.with_(query=before.query) != before:
+        return False
+    return all(any(old in new for new in after.terms) for old in before.terms)
 
 
 def _role_units(task: Task, role: str) -> list[str]:

@@ -111,6 +111,9 @@ def test_moves_edits_and_removals_under_changing_filters_match_a_fresh_board():
         Filters(leads=frozenset({"区发改委"}), overdue=True),
         Filters(overdue=True),
         Filters(query="营商环境"),
+        Filters(query="营商"),  # typed on to 营商环境: narrows what is shown
+        Filters(query="营商 机制"),
+        Filters(leads=frozenset({"区发改委"}), query="改革"),
         Filters(sources=frozenset({SRC_B}), overdue=True),
     ]
     units = ["区发改委", "区数据局", "区司法局", "各乡镇(街道)"]
