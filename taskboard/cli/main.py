@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import re
 import sys
@@ -101,7 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         ctx = Context(args)
         handler = getattr(args, "run", None)
-        return handler(ctx, args) if handler else _open_board(ctx)
+        if handler:
+            gc.enable()  # off for the start (taskboard/start.py); a command may run long
+            return handler(ctx, args)
+        return _open_board(ctx)
     except BrokenPipeError:
         # `taskboard list | head` closes the pipe early; that is not an error.
         sys.stderr.close()

@@ -177,9 +177,12 @@ class TaskboardApp(App[None]):
             self.set_interval(self.poll_seconds, self._poll)
         # The loaded board (parsed file, tasks, columns) lives as long as the
         # app; moving it out of the collector's sight stops full collections
-        # from rescanning 10,000 tasks in the middle of a key press.
-        gc.collect()
+        # from rescanning 10,000 tasks in the middle of a key press.  No
+        # collection first: at 10,000 tasks it cost ~50 ms of the start to find a
+        # few hundred objects.  The command line starts with the collector off
+        # (taskboard/start.py); it is needed from here on.
         gc.freeze()
+        gc.enable()
 
     @work(thread=True, name="store-writer", group="store", exit_on_error=False)
     def _store_writer(self) -> None:
