@@ -39,7 +39,7 @@ from ..catalogue import Phrase, Said
 from ..fileio import fsync_dir, write_all
 from . import journal
 from .backups import BACKUP_RING, BackupRing, remove_stale_temps
-from .checkpoint import JOURNAL_KEY, History, dump, split
+from .checkpoint import JOURNAL_KEY, History, dump, read
 from .schema import HISTORY_TABLE, META_TABLE
 from .validate import Problem, history_row_problem
 
@@ -327,17 +327,16 @@ class AtomicJSONStorage(Storage):
 
     def _read_file(self) -> tuple[dict[str, Any], str | None, int]:
         try:
-            raw = self.path.read_bytes()
+            got = read(self.path)
         except OSError as exc:
             raise StoreError.keyed("store.cannot_read", path=self.path, why=exc.strerror) from None
-        if not raw.strip():
+        if isinstance(got, tuple):
+            data, blob = got
+        elif not got.strip():
             raise CorruptDatabase.keyed("store.empty", path=self.path, hint=self._hint())
-        parts = split(raw)
-        if parts is not None:
-            data, blob = parts
         else:
             try:
-                data, blob = orjson.loads(raw), None
+                data, blob = orjson.loads(got), None
             except orjson.JSONDecodeError as exc:
                 raise CorruptDatabase.keyed(
                     "store.not_json", path=self.path, msg=exc.msg, pos=exc.pos, hint=self._hint()

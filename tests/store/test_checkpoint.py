@@ -8,7 +8,7 @@ import pytest
 from taskboard.cli.main import main
 from taskboard.model import Status, task_id
 from taskboard.store import CorruptDatabase, TaskStore, storage
-from taskboard.store.checkpoint import History, dump, split
+from taskboard.store.checkpoint import History, dump, read, split
 
 from .fixtures import SOURCE, fixed_now, measures
 
@@ -83,3 +83,25 @@ def test_a_clean_close_folds_a_small_journal_into_the_file(db):
     assert not journal.exists()
     assert orjson.loads(db.read_bytes())["tasks"][T1]["status"] == "done"
     assert TaskStore(db).get(T1).status is Status.DONE
+
+
+def test_reading_the_file_in_parts_gives_what_splitting_its_bytes_gives(db):
+    head, blob = read(db)
+    assert (head, blob) == split(db.read_bytes())
+    assert head["tasks"][T1]["status"] == "in_progress"
+
+
+@pytest.mark.parametrize("cut", [1, 40])
+def test_a_file_cut_short_is_read_whole_and_refused(db, cut):
+    raw = db.read_bytes()
+    db.write_bytes(raw[:-cut])  # the span names bytes that are no longer there
+    assert read(db) == raw[:-cut]
+    with pytest.raises(CorruptDatabase):
+        TaskStore(db)
+
+
+def test_a_hand_edit_that_shifts_the_layout_is_read_whole_from_the_file(db):
+    data = orjson.loads(db.read_bytes())
+    data["tasks"][T1]["title"] = "落实一网一门一次改革（手工修订）"
+    db.write_bytes(orjson.dumps(data))
+    assert read(db) == db.read_bytes()
