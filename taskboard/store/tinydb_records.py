@@ -45,13 +45,15 @@ class TinyDBRecords:
             self.storage.read_only_reason = Phrase.of("store.opened_read_only", path=self.path)
         self.migrated_from: tuple[int, Path] | None = None  # (old version, backup copy)
         self._check_schema()
+        # Only the opening builds tasks: a reload after another process's commit only checks.
+        self._loaded, self._built = self._built or {}, None
 
     def _recognise(self, data: Any) -> Phrase | None:
         return first_problem(data, self._built)
 
     def loaded_tasks(self) -> dict[str, Task]:
         """The tasks built while the file was checked at open, by id (once: later calls get {})."""
-        built, self._built = self._built or {}, None
+        built, self._loaded = self._loaded, {}
         tasks = self.tasks()
         return {key: task for key, task in built.items() if key in tasks}
 
