@@ -29,6 +29,7 @@ KEPT_OUT = {
     "aiohttp",  # `taskboard serve`
     "reportlab",  # the summary as PDF
     "docx",
+    "filelock",  # loads with the first lock a write takes (store/storage.py)
 }
 
 
