@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import orjson
 import pytest
 
@@ -86,9 +88,28 @@ def test_a_clean_close_folds_a_small_journal_into_the_file(db):
 
 
 def test_reading_the_file_in_parts_gives_what_splitting_its_bytes_gives(db):
-    head, blob = read(db)
-    assert (head, blob) == split(db.read_bytes())
+    head, history = read(db)
+    assert (head, history()) == split(db.read_bytes())
     assert head["tasks"][T1]["status"] == "in_progress"
+
+
+def test_history_is_read_later_from_the_file_as_it_was_opened(db):
+    raw = db.read_bytes()
+    _, history = read(db)
+    replacement = db.with_name("换.json")
+    replacement.write_bytes(b"{}")
+    os.replace(replacement, db)  # as a commit does: a new file renamed over the old one
+    assert history() == split(raw)[1]
+
+
+def test_history_changed_in_place_before_it_is_read_is_refused(db):
+    history = TaskStore(db).records.storage.read()["history"]
+    assert not history.parsed  # the board opened without it
+    size = db.stat().st_size
+    with db.open("r+b") as f:  # cut in place (the same file), as `cp backup.json tasks.json` would
+        f.truncate(size - 30)
+    with pytest.raises(CorruptDatabase):
+        dict(history)
 
 
 @pytest.mark.parametrize("cut", [1, 40])
