@@ -1,5 +1,5 @@
 """``python -m taskboard``: same as the ``taskboard`` command."""
 
-from .cli import main
+from .start import main
 
 raise SystemExit(main())

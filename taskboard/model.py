@@ -393,6 +393,7 @@ def measure_ref(doc: DocumentInfo, number: str, *, width: int = 20, lang: str = 
 _NUMBER_PARTS = re.compile(r"\d+|[零〇一二两三四五六七八九十百]+|[^\d零〇一二两三四五六七八九十百]+")
 
 
+@functools.lru_cache(maxsize=4096)  # a board of 10,000 tasks has a few hundred numbers
 def measure_key(number: str) -> tuple[tuple[int, int, str], ...]:
     """The one order of measure numbers: ``2`` before ``10``, ``3.2`` before ``3.10``,
     ``1.二`` before ``1.三`` (Chinese numerals by value), ``1`` before ``1.一``."""

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 from . import clock, paths
 from .catalogue import Phrase
 from .model import Status, Task
-from .report.ledger import LedgerPlan, note_author
 from .store import ImportResult, TaskStore
 from .store.backends import is_server_url
 
 if TYPE_CHECKING:  # the importer is a third of the board's start: loaded when a document is read
     from .ingest import ParsedDocument
+    from .report.ledger import LedgerPlan
 
 
 def import_documents(store: TaskStore, docs: Sequence[ParsedDocument]) -> list[ImportResult]:
@@ -76,6 +76,8 @@ def apply_ledger_plan(store: TaskStore, plan: LedgerPlan) -> None:
     on the board after planning is refused (:class:`~taskboard.store.Conflict`),
     not silently overwritten; the whole import is then left undone.
     """
+    from .report.ledger import note_author  # the 台账 reader: not loaded to open the board
+
     if plan.problems:
         raise ValueError("a ledger plan with problems must not be applied")
     with store.transaction():

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import re
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from .. import __version__, config
 from ..catalogue import LANGS, Said, say
 from ..clock import BadDate
 from ..safetext import one_line
 from ..store import StoreError
-from . import database, importing, lifecycle, reports, serve, tasks, units
 from .context import CommandError, Context, add_global_options
 
 EXIT_ERROR = 1
@@ -70,19 +71,55 @@ def _lang_of(argv: Sequence[str] | None) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full ``taskboard`` parser with every sub-command registered."""
-    parser = _Parser(
-        prog="taskboard",
-        description="A terminal task board for reform measures: import policy documents, "
-        "track 未开始 / 进行中 / 已完成, chase deadlines, report.",
-    )
-    parser.add_argument("--version", action="version", version=f"taskboard {__version__}")
-    add_global_options(parser)
+    # The commands' modules load here: opening the board needs none of them (see _parse).
+    from . import database, importing, lifecycle, reports, serve, tasks, units
+
+    parser = _top_parser(_Parser)
     common = argparse.ArgumentParser(add_help=False)
     add_global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (importing, tasks, lifecycle, reports, database, units, serve):
         module.register(sub, common)
     return parser
+
+
+def _top_parser(kind: type[argparse.ArgumentParser], **options: Any) -> argparse.ArgumentParser:
+    """``taskboard`` with its global options, no command yet."""
+    parser = kind(
+        prog="taskboard",
+        description="A terminal task board for reform measures: import policy documents, "
+        "track 未开始 / 进行中 / 已完成, chase deadlines, report.",
+        **options,
+    )
+    parser.add_argument("--version", action="version", version=f"taskboard {__version__}")
+    add_global_options(parser)
+    return parser
+
+
+class _NotTheBoard(Exception):
+    """The command line is more than global options: the full parser must read it."""
+
+
+class _BoardParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """Leave every complaint (and -h) to the full parser, which says it as always."""
+        raise _NotTheBoard
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed command line.
+
+    Opening the board (global options only, the common case) is parsed without the
+    commands: registering them imports every command's module, ~15 ms of each start.
+    Anything else, a mistake or ``--help`` included, goes to :func:`build_parser`, so
+    what is printed is exactly what the full parser prints.
+    """
+    try:
+        args = _top_parser(_BoardParser, add_help=False).parse_args(argv)
+    except _NotTheBoard:
+        return build_parser().parse_args(argv)
+    args.command = None
+    return args
 
 
 def _open_board(ctx: Context) -> int:
@@ -97,11 +134,14 @@ def _open_board(ctx: Context) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``taskboard``; return the process exit code."""
     _Parser.lang = _lang_of(argv)
-    args = build_parser().parse_args(argv)
+    args = _parse(argv)
     try:
         ctx = Context(args)
         handler = getattr(args, "run", None)
-        return handler(ctx, args) if handler else _open_board(ctx)
+        if handler:
+            gc.enable()  # off for the start (taskboard/start.py); a command may run long
+            return handler(ctx, args)
+        return _open_board(ctx)
     except BrokenPipeError:
         # `taskboard list | head` closes the pipe early; that is not an error.
         sys.stderr.close()

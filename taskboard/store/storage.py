@@ -29,19 +29,21 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from ..catalogue import Phrase, Said
 from ..fileio import fsync_dir, write_all
 from . import journal
 from .backups import BACKUP_RING, BackupRing, remove_stale_temps
-from .checkpoint import JOURNAL_KEY, History, dump, split
+from .checkpoint import JOURNAL_KEY, History, dump, read
 from .schema import HISTORY_TABLE, META_TABLE
 from .validate import Problem, history_row_problem
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_TIMEOUT_S = 15.0
 # A new database holds colleagues' notes: readable by its owner only until
@@ -109,7 +111,7 @@ class AtomicJSONStorage(Storage):
         self.backups = backups
         self.read_only_reason: str | None = None
         self._recognise = recognise
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        self._file_lock: FileLock | None = None
         self._data: dict[str, Any] = {}
         self._sig: Signature | None = None
         self._depth = 0
@@ -160,6 +162,8 @@ class AtomicJSONStorage(Storage):
         with contextlib.suppress(StoreError, OSError):
             if os.path.getsize(self.path) > CLOSE_CHECKPOINT_BYTES or not os.path.lexists(self.journal):
                 return
+            from filelock import Timeout
+
             try:
                 self._lock.acquire(timeout=0)
             except Timeout:
@@ -327,17 +331,16 @@ class AtomicJSONStorage(Storage):
 
     def _read_file(self) -> tuple[dict[str, Any], str | None, int]:
         try:
-            raw = self.path.read_bytes()
+            got = read(self.path)
         except OSError as exc:
             raise StoreError.keyed("store.cannot_read", path=self.path, why=exc.strerror) from None
-        if not raw.strip():
+        if isinstance(got, tuple):
+            data, blob = got
+        elif not got.strip():
             raise CorruptDatabase.keyed("store.empty", path=self.path, hint=self._hint())
-        parts = split(raw)
-        if parts is not None:
-            data, blob = parts
         else:
             try:
-                data, blob = orjson.loads(raw), None
+                data, blob = orjson.loads(got), None
             except orjson.JSONDecodeError as exc:
                 raise CorruptDatabase.keyed(
                     "store.not_json", path=self.path, msg=exc.msg, pos=exc.pos, hint=self._hint()
@@ -494,7 +497,18 @@ class AtomicJSONStorage(Storage):
         return self._ring.paths()
 
     # -- internals ------------------------------------------------------------------
+    @property
+    def _lock(self) -> FileLock:
+        # filelock loads with the first lock taken: opening a board to show it takes none.
+        if self._file_lock is None:
+            from filelock import FileLock
+
+            self._file_lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        return self._file_lock
+
     def _acquire(self) -> None:
+        from filelock import Timeout
+
         try:
             self._lock.acquire()
         except Timeout:

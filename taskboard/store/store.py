@@ -63,7 +63,11 @@ class TaskStore(ImportMixin, UndoMixin):
         self._now = now
         self._rows: list[HistoryRow] = []
         self._seq: int | None = None
-        self._task_cache: dict[str, tuple[tuple[int, str], Task]] = {}
+        # A file's backend built every sound task while checking it at open: start with those.
+        loaded = getattr(self.records, "loaded_tasks", dict)()
+        self._task_cache: dict[str, tuple[tuple[int, str], Task]] = {
+            key: ((task.revision, task.updated), task) for key, task in loaded.items()
+        }
 
     @property
     def path(self) -> Path | str:

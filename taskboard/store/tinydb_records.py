@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..catalogue import Phrase
+from ..model import Task
 from .records import Raw
 from .schema import (
     DOCUMENTS_TABLE,
@@ -32,7 +34,10 @@ class TinyDBRecords:
     """
 
     def __init__(self, path: str | Path, *, writable: bool = True) -> None:
-        self.storage = AtomicJSONStorage(path, recognise=first_problem)
+        # The opening check builds each sound task on the way (validate.problems):
+        # the store takes them (loaded_tasks) instead of building them all again.
+        self._built: dict[str, Task] | None = {}
+        self.storage = AtomicJSONStorage(path, recognise=self._recognise)
         self.path = self.storage.path
         self.location = str(self.path)
         if not writable:
@@ -40,9 +45,22 @@ class TinyDBRecords:
             self.storage.read_only_reason = Phrase.of("store.opened_read_only", path=self.path)
         self.migrated_from: tuple[int, Path] | None = None  # (old version, backup copy)
         self._check_schema()
+        # Only the opening builds tasks: a reload after another process's commit only checks.
+        self._loaded, self._built = self._built or {}, None
+
+    def _recognise(self, data: Any) -> Phrase | None:
+        return first_problem(data, self._built)
+
+    def loaded_tasks(self) -> dict[str, Task]:
+        """The tasks built while the file was checked at open, by id (once: later calls get {})."""
+        built, self._loaded = self._loaded, {}
+        tasks = self.tasks()
+        return {key: task for key, task in built.items() if key in tasks}
 
     def _check_schema(self) -> None:
         version = schema_of(self.storage.read())
+        if version != SCHEMA_VERSION:
+            self._built = None  # built from the file's old shape; the store reads the migrated one
         if version > SCHEMA_VERSION:
             self.storage.read_only_reason = Phrase.of(
                 "store.newer_schema", path=self.path, version=version, known=SCHEMA_VERSION

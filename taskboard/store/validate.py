@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from ..catalogue import Phrase, has
-from ..model import DeadlineKind, Status
+from ..model import DeadlineKind, Status, Task
 from .schema import HISTORY_TABLE, META_KEY, META_TABLE, TASKS_TABLE
 
 _TEXT_FIELDS = ("source", "title", "text", "section", "deadline_text", "created", "updated", "archived")
@@ -156,6 +156,17 @@ def _task_problems(key: str, raw: Any) -> Iterator[Phrase]:
                 yield _what("bad_note", i=i)
 
 
+def _built(key: str, raw: Any) -> Task | None:
+    """The task ``raw`` stores when it has the plain stored shape, else None (look closer).
+
+    Every dict :meth:`Task.from_plain_dict` accepts passes :func:`_task_ok` too
+    (tests/store/test_validate_fast.py checks that on damaged rows).
+    """
+    if type(raw) is not dict or raw.get("id") != key:
+        return None
+    return Task.from_plain_dict(raw)
+
+
 def task_problems(key: str, raw: Any) -> list[Problem]:
     """Every problem with one stored task (``key``: the id it is stored under)."""
     if _task_ok(key, raw):
@@ -181,8 +192,13 @@ def _history_problems(table: Any) -> Iterator[Problem]:
             yield Problem(_where("history_row", row=key), what)
 
 
-def problems(data: Any) -> list[Problem]:
-    """Every problem with a parsed database file; empty when it can be used as it is."""
+def problems(data: Any, built: dict[str, Task] | None = None) -> list[Problem]:
+    """Every problem with a parsed database file; empty when it can be used as it is.
+
+    ``built``, if given, receives the :class:`Task` of every task that passed: a board
+    opens by checking each task and then building it, and building one checks it as well
+    (:meth:`Task.from_plain_dict`), so a file read at start-up is gone through once.
+    """
     if not isinstance(data, dict):
         return [Problem(_where("file"), _what("not_json_object", kind=_kind(data)))]
     if META_TABLE not in data:
@@ -206,7 +222,11 @@ def problems(data: Any) -> list[Problem]:
         found.append(Problem(_where("table", name=TASKS_TABLE), _what("not_object", kind=_kind(tasks))))
     else:
         for key, raw in tasks.items():
-            found.extend(task_problems(key, raw))
+            task = _built(key, raw) if built is not None else None
+            if task is not None:
+                built[key] = task
+            else:
+                found.extend(task_problems(key, raw))
     found.extend(_history_problems(data.get(HISTORY_TABLE, {})))
     for name in ("documents", "aliases"):
         if not isinstance(data.get(name, {}), dict):
@@ -228,9 +248,12 @@ def _legacy_problems(data: dict[str, Any]) -> list[Problem]:
     return found
 
 
-def first_problem(data: Any) -> Phrase | None:
-    """The storage's recogniser: why ``data`` cannot be opened, in a few words, or None."""
-    found = problems(data)
+def first_problem(data: Any, built: dict[str, Task] | None = None) -> Phrase | None:
+    """The storage's recogniser: why ``data`` cannot be opened, in a few words, or None.
+
+    ``built`` as for :func:`problems`.
+    """
+    found = problems(data, built)
     if not found:
         return None
     more = Phrase.of("store.and_more", n=len(found) - 1) if len(found) > 1 else ""

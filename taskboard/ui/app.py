@@ -175,11 +175,17 @@ class TaskboardApp(App[None]):
         self._store_writer()
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self._poll)
+        self.call_after_refresh(self._settle_collector)
+
+    def _settle_collector(self) -> None:
         # The loaded board (parsed file, tasks, columns) lives as long as the
         # app; moving it out of the collector's sight stops full collections
-        # from rescanning 10,000 tasks in the middle of a key press.
-        gc.collect()
+        # from rescanning 10,000 tasks in the middle of a key press.  No
+        # collection first: at 10,000 tasks it cost ~50 ms of the start to find a
+        # few hundred objects.  The command line starts with the collector off
+        # (taskboard/start.py); it is needed from the first frame on.
         gc.freeze()
+        gc.enable()
 
     @work(thread=True, name="store-writer", group="store", exit_on_error=False)
     def _store_writer(self) -> None:

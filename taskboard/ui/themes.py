@@ -70,11 +70,28 @@ SECONDARY_ROLES = ("text-accent", "text-muted")  # measure numbers, unit names
 BADGE_ROLES = ("text-error", "text-warning", "text-success", "text-muted", "text-primary")
 
 
+# Relative luminance Y of linear sRGB (the middle row of sRGB's RGB→XYZ-D65 matrix), as
+# coloraide computes it (tests/ui/test_themes_contrast.py checks the two agree).  Written out
+# because the cursor card's badge needs it for the first frame, and importing coloraide
+# there cost ~0.1 s of every start.
+_Y = (0.21263900587151024, 0.715168678767756, 0.07219231536073371)
+
+
+def _linear(channel: int) -> float:
+    """An 8-bit sRGB channel in linear light (the sRGB transfer function)."""
+    c = channel / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: Color) -> float:
+    """The WCAG 2.1 relative luminance of an opaque colour (0 black to 1 white)."""
+    return _Y[0] * _linear(colour.r) + _Y[1] * _linear(colour.g) + _Y[2] * _linear(colour.b)
+
+
 def contrast(fg: Color, bg: Color) -> float:
     """The WCAG 2.1 contrast ratio of two opaque colours (1 to 21)."""
-    from coloraide import Color as Colour  # only the theme check needs it
-
-    return float(Colour(fg.hex6).contrast(bg.hex6, method="wcag21"))
+    dark, light = sorted((luminance(fg), luminance(bg)))
+    return (light + 0.05) / (dark + 0.05)
 
 
 def theme_variables(theme: Theme) -> dict[str, str]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 import orjson
 import pytest
 
 from taskboard.cli.main import main
 from taskboard.model import Status, task_id
 from taskboard.store import CorruptDatabase, TaskStore, storage
-from taskboard.store.checkpoint import History, dump, split
+from taskboard.store.checkpoint import History, dump, read, split
 
 from .fixtures import SOURCE, fixed_now, measures
 
@@ -83,3 +85,44 @@ def test_a_clean_close_folds_a_small_journal_into_the_file(db):
     assert not journal.exists()
     assert orjson.loads(db.read_bytes())["tasks"][T1]["status"] == "done"
     assert TaskStore(db).get(T1).status is Status.DONE
+
+
+def test_reading_the_file_in_parts_gives_what_splitting_its_bytes_gives(db):
+    head, history = read(db)
+    assert (head, history()) == split(db.read_bytes())
+    assert head["tasks"][T1]["status"] == "in_progress"
+
+
+def test_history_is_read_later_from_the_file_as_it_was_opened(db):
+    raw = db.read_bytes()
+    _, history = read(db)
+    replacement = db.with_name("换.json")
+    replacement.write_bytes(b"{}")
+    os.replace(replacement, db)  # as a commit does: a new file renamed over the old one
+    assert history() == split(raw)[1]
+
+
+def test_history_changed_in_place_before_it_is_read_is_refused(db):
+    history = TaskStore(db).records.storage.read()["history"]
+    assert not history.parsed  # the board opened without it
+    size = db.stat().st_size
+    with db.open("r+b") as f:  # cut in place (the same file), as `cp backup.json tasks.json` would
+        f.truncate(size - 30)
+    with pytest.raises(CorruptDatabase):
+        dict(history)
+
+
+@pytest.mark.parametrize("cut", [1, 40])
+def test_a_file_cut_short_is_read_whole_and_refused(db, cut):
+    raw = db.read_bytes()
+    db.write_bytes(raw[:-cut])  # the span names bytes that are no longer there
+    assert read(db) == raw[:-cut]
+    with pytest.raises(CorruptDatabase):
+        TaskStore(db)
+
+
+def test_a_hand_edit_that_shifts_the_layout_is_read_whole_from_the_file(db):
+    data = orjson.loads(db.read_bytes())
+    data["tasks"][T1]["title"] = "落实一网一门一次改革（手工修订）"
+    db.write_bytes(orjson.dumps(data))
+    assert read(db) == db.read_bytes()

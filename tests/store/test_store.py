@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from taskboard.model import Status, task_id
+from taskboard.model import Status, Task, task_id
 from taskboard.store import Action, StoreError, TaskStore, UnknownTask
 
 from .fixtures import SOURCE, fixed_now, measures
@@ -158,3 +158,19 @@ def test_a_recurring_task_done_rolls_on_to_its_next_period(tmp_path):
     assert countdown(s.get(monthly.id), date(2023, 9, 25)).bucket is Bucket.OVERDUE
     s.undo()
     assert s.get(monthly.id).deadline == date(2023, 8, 20)
+
+
+def test_opening_a_file_builds_each_task_once_and_reads_the_journal_latest(tmp_path, monkeypatch):
+    path = tmp_path / "board.json"
+    first = TaskStore(path, now=fixed_now)
+    first.import_tasks(SOURCE, measures())
+    moved = first.all()[0].id
+    first.move(moved, Status.DONE)  # a small commit: journalled, not folded into the file
+    assert path.with_name(path.name + ".journal").exists()
+    second = TaskStore(path)
+    # The tasks were built while the file was checked: reading them builds none again.
+    built = []
+    monkeypatch.setattr(Task, "from_plain_dict", classmethod(lambda cls, d: built.append(d)))
+    assert second.all() == first.all()
+    assert second.get(moved).status is Status.DONE
+    assert built == []

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from taskboard.store.validate import _task_ok, _task_problems, task_problems
+from taskboard.catalogue import Phrase
+from taskboard.model import Task
+from taskboard.store.schema import META_KEY, META_TABLE, SCHEMA_VERSION, TASKS_TABLE
+from taskboard.store.validate import _built, _task_ok, _task_problems, problems, task_problems
 from tests.test_model_load import stored
 
 ROWS = [
@@ -49,3 +52,31 @@ def test_a_row_as_the_store_writes_it_takes_the_quick_accept():
     raw = stored()
     assert _task_ok(raw["id"], raw)
     assert not _task_ok("另一个id", raw)  # stored under some other key
+
+
+@pytest.mark.parametrize("changes", ROWS)
+def test_a_task_built_at_open_is_a_row_the_full_look_passes(changes):
+    # Opening a file builds each task while checking it (validate.problems' ``built``).
+    raw = stored(**changes)
+    key = stored()["id"]
+    task = _built(key, raw)
+    if task is not None:
+        assert list(_task_problems(key, raw)) == []
+        assert task == Task.from_dict(raw)
+
+
+@pytest.mark.parametrize("raw", [["区发改委"], "深化改革", None, 3])
+def test_a_row_that_is_no_object_is_not_built(raw):
+    assert _built(stored()["id"], raw) is None
+
+
+def test_a_file_with_one_damaged_row_builds_the_others_but_is_refused():
+    sound, damaged = stored(), stored(id="伊州区-9", lead_units="区发改委")
+    data = {
+        META_TABLE: {META_KEY: {"schema": SCHEMA_VERSION, "seq": 0}},
+        TASKS_TABLE: {sound["id"]: sound, damaged["id"]: damaged},
+    }
+    built: dict = {}
+    found = problems(data, built)
+    assert [p.where for p in found] == [Phrase.of("store.where_task", task="伊州区-9")]
+    assert list(built) == [sound["id"]]
