@@ -21,12 +21,15 @@ class Terminal:
         self.screen = pyte.Screen(*size)
         self._stream = pyte.Stream(self.screen)
         self.frames = 0
+        self.first_frame: list[str] = []  # the screen's lines as the first frame left them
         original = app._display
 
         def display(screen, renderable) -> None:
             if isinstance(renderable, CompositorUpdate):
                 self._stream.feed(renderable.render_segments(app.console))
                 self.frames += 1
+                if self.frames == 1:
+                    self.first_frame = list(self.screen.display)
             original(screen, renderable)
 
         app._display = display  # type: ignore[method-assign]

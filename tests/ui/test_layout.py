@@ -11,7 +11,8 @@ import pytest
 from rich.cells import cell_len
 
 from taskboard.model import Status
-from tests.ui.board_helpers import screen_text
+from tests.ui.board_helpers import screen_text, wait_for
+from tests.ui.terminal import Terminal
 
 pytestmark = pytest.mark.asyncio
 
@@ -163,3 +164,15 @@ async def test_tall_terminals_give_cards_a_third_line(make_app):
         assert column.cursor == 2
         line = next(ln for ln in screen_text(app).splitlines() if "落实一网一门一次改革" in ln)
         assert line.index("落实") < 40
+
+
+async def test_the_first_frame_is_the_whole_board_with_its_keys(make_app):
+    # Textual's footer composes its keys a refresh after the screen: the board's
+    # first frame came without them, and they showed 100 ms later.
+    app = make_app()
+    terminal = Terminal(app, (120, 40))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: terminal.frames > 0)
+        first = terminal.first_frame
+        assert "未开始" in first[1] and "已完成" in first[1]
+        assert "? 帮助" in first[-1] and "q 退出" in first[-1], first[-1]

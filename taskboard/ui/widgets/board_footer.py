@@ -6,6 +6,7 @@ import dataclasses
 
 from rich.cells import cell_len
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -82,14 +83,34 @@ class BoardFooter(Footer):
         if changed:
             screen.refresh_bindings()
 
+    def compose(self) -> ComposeResult:
+        """The keys, fitted to the terminal, from the first frame on.
+
+        Textual's Footer composes nothing until the screen's keys are announced,
+        then recomposes after a refresh: the board's first frames came without
+        their keys, which arrived 100 ms later.
+        """
+        if not self._bindings_ready and self.is_attached:
+            width = self.app.size.width
+            self._fitted_width = width
+            self.fit_keys(width)
+            self._shown = _shown(self.screen)
+            self.set_reactive(Footer._bindings_ready, True)
+        yield from super().compose()
+
     def bindings_changed(self, screen: Screen) -> None:
         """Rebuild only if the active keys changed."""
-        shown = tuple(
-            (key, b.binding.action, b.binding.description, b.binding.show, b.enabled)
-            for key, b in screen.active_bindings.items()
-        )
+        shown = _shown(screen)
         if shown == self._shown:
             self._bindings_ready = True
             return
         self._shown = shown
         super().bindings_changed(screen)
+
+
+def _shown(screen: Screen) -> tuple[object, ...]:
+    """What the footer shows of ``screen``'s keys: each key's action, label, visibility and state."""
+    return tuple(
+        (key, b.binding.action, b.binding.description, b.binding.show, b.enabled)
+        for key, b in screen.active_bindings.items()
+    )
