@@ -1,4 +1,4 @@
-"""A one-line question in a dialog: a note, a search, a date."""
+"""A one-line question in a dialog: a note, a date."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ class PromptScreen(Dialog[str]):
     """Ask for one line of text; dismiss with it on enter, with None on escape.
 
     ``validate`` keeps the dialog open with its message while the text is
-    unacceptable; ``on_change`` sees every edit (live search).
+    unacceptable.
     """
 
     NAME = "prompt"
@@ -29,14 +29,12 @@ class PromptScreen(Dialog[str]):
         hint: str = "",
         placeholder: str = "",
         validate: Validator | None = None,
-        on_change: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(title)
         self._value = value
         self._hint = hint
         self._placeholder = placeholder
         self._validate = validate
-        self._on_change = on_change
 
     def compose_body(self) -> ComposeResult:
         """Input, error line, hint."""
@@ -49,11 +47,9 @@ class PromptScreen(Dialog[str]):
         self.query_one(Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """Pass each edit on (live search) and clear a stale error."""
+        """Clear a stale error."""
         event.stop()
         self.show_error("")
-        if self._on_change is not None:
-            self._on_change(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Accept the text unless the validator objects."""
