@@ -491,6 +491,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         super().notify_style_update()
         self._recheck_colours = True  # checked at the next draw, when the styles are ready
         self._blank = None
+        self._framed.restyled()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The column's lines in ``crop``, border included.
@@ -566,6 +567,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         changed = False
         for edge in ("border_top", "border_right", "border_bottom", "border_left"):
             changed = self.styles.set_rule(edge, border) or changed
+        if changed:
+            self._framed.restyled()
         self._update_title()
         if changed and self.size:
             # The border cells only (Textual still redraws the lines behind them).

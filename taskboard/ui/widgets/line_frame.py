@@ -34,36 +34,26 @@ class FramedLines:
         self._looks: dict[Hashable, int] = {}  # each look of the frame seen, numbered for the keys
         self._look = 0
         self._frame: tuple[Segment, Segment, tuple, object, Style, int, int] | None = None
+        # The border, filters and colours read from the styles, until restyled(); False:
+        # a style this framing does not draw.
+        self._styled: tuple[Segment, Segment, tuple, object, Style] | bool | None = None
+
+    def restyled(self) -> None:
+        """The widget's styles changed (a theme, the border of the active column): read them again."""
+        self._styled = None
 
     def look(self, widget: Widget) -> bool:
-        """Read how ``widget`` frames its lines now; False when it has more than a plain border."""
-        styles = widget.styles
-        (top, _), (right, right_colour), (bottom, _), (left, left_colour) = styles.border
-        if (
-            not (top and right and bottom and left)
-            or styles.padding != (0, 0, 0, 0)
-            or styles.tint.a
-            or widget.opacity != 1.0
-            or styles.text_opacity != 1.0
-            or (styles.has_rule("hatch") and styles.hatch != "none")
-            or any(edge for edge, _ in styles.outline)
-        ):
+        """Read how ``widget`` frames its lines now; False when it has more than a plain border.
+
+        The styles are read again only after :meth:`restyled` (a move must not look
+        up the same fifteen rules for every column), the widths every time.
+        """
+        if self._styled is None:
+            self._styled = _styled(widget) or False
+        if self._styled is False:
             return False
-        # As StylesCache.render_line draws a line with a border on both sides.
-        base_background, background = widget.background_colors
-        inner = TextualStyle(background=base_background + background)
-        outer = TextualStyle(background=base_background)
-        left_box = get_box(left, inner, outer, TextualStyle(foreground=base_background + left_colour))
-        right_box = get_box(right, inner, outer, TextualStyle(foreground=base_background + right_colour))
-        frame = (
-            left_box[1][0],
-            right_box[1][2],
-            tuple(widget.get_line_filters()),
-            background,
-            inner.rich_style,
-            widget.outer_size.width,
-            widget.content_region.width,
-        )
+        assert isinstance(self._styled, tuple)
+        frame = (*self._styled, widget.outer_size.width, widget.content_region.width)
         self._frame = frame
         self._look = self._looks.setdefault(frame, len(self._looks))
         return True
@@ -90,3 +80,28 @@ class FramedLines:
         self._strips.clear()
         self._looks.clear()
         self._frame = None
+        self._styled = None
+
+
+def _styled(widget: Widget) -> tuple[Segment, Segment, tuple, object, Style] | None:
+    """The border segments either side of a line, the line filters, the background they
+    are given and the style of padding cells; None for more than a plain border."""
+    styles = widget.styles
+    (top, _), (right, right_colour), (bottom, _), (left, left_colour) = styles.border
+    if (
+        not (top and right and bottom and left)
+        or styles.padding != (0, 0, 0, 0)
+        or styles.tint.a
+        or widget.opacity != 1.0
+        or styles.text_opacity != 1.0
+        or (styles.has_rule("hatch") and styles.hatch != "none")
+        or any(edge for edge, _ in styles.outline)
+    ):
+        return None
+    # As StylesCache.render_line draws a line with a border on both sides.
+    base_background, background = widget.background_colors
+    inner = TextualStyle(background=base_background + background)
+    outer = TextualStyle(background=base_background)
+    left_box = get_box(left, inner, outer, TextualStyle(foreground=base_background + left_colour))
+    right_box = get_box(right, inner, outer, TextualStyle(foreground=base_background + right_colour))
+    return left_box[1][0], right_box[1][2], tuple(widget.get_line_filters()), background, inner.rich_style
