@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from ..keys import spec_of
 
@@ -96,7 +97,12 @@ class BoardFooter(Footer):
             self.fit_keys(width)
             self._shown = _shown(self.screen)
             self.set_reactive(Footer._bindings_ready, True)
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and self.compact:
+                # Its class already, so the key's compact watcher at mount restyles nothing
+                # (it restyled each of the ~20 keys before the first frame).
+                widget.set_class(True, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         """Rebuild only if the active keys changed."""
