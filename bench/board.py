@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/board.py --tasks 1000,10000,50000 --sizes 160x45,200x60
 
+(in the test environment: the terminal emulator, pyte, is one of the test tools)
+
 For each board size a child process writes a database of N synthetic Chinese
 tasks with 10 history rows each (bench/synthetic.py; not timed).  Then:
 
