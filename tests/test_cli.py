@@ -11,16 +11,14 @@ from taskboard.model import task_id
 from taskboard.store import TaskStore
 from tests.cli_helpers import run
 
-from .store.fixtures import SOURCE, fixed_now, measures
+from .store.fixtures import SOURCE, imported_board, measures
 
 T2 = task_id(SOURCE, "2")
 
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "board.json"
-    TaskStore(path, now=fixed_now).import_tasks(SOURCE, measures())
-    return path
+    return imported_board(tmp_path)
 
 
 def test_move_show_undo_round_trip(db, capsys):

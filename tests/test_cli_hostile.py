@@ -11,7 +11,7 @@ from taskboard.model import Status, task_id
 from taskboard.store import TaskStore
 from tests.cli_helpers import run
 
-from .store.fixtures import SOURCE, fixed_now, measures
+from .store.fixtures import SOURCE, imported_board
 
 T1, T2 = task_id(SOURCE, "1"), task_id(SOURCE, "2")
 # What a hostile document or a hand-edited database may carry.
@@ -20,9 +20,7 @@ ESCAPES = ("\x1b[31m", "\x1b[2J", "\x1b]8;;https://evil.example\x07", "\x1b]0;ow
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "board.json"
-    TaskStore(path, now=fixed_now).import_tasks(SOURCE, measures())
-    return path
+    return imported_board(tmp_path)
 
 
 def poison(db, task: str, **fields) -> None:

@@ -10,9 +10,8 @@ import json
 import pytest
 
 from taskboard import start
-from taskboard.store import TaskStore
 
-from .store.fixtures import SOURCE, fixed_now, measures
+from .store.fixtures import imported_board, measures
 
 # The module (the package's ``main`` attribute is the function).
 cli_main = importlib.import_module("taskboard.cli.main")
@@ -20,9 +19,7 @@ cli_main = importlib.import_module("taskboard.cli.main")
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "board.json"
-    TaskStore(path, now=fixed_now).import_tasks(SOURCE, measures())
-    return path
+    return imported_board(tmp_path)
 
 
 def test_the_board_loads_with_the_collector_off(db, monkeypatch):

@@ -61,3 +61,10 @@ def outside_file(tmp_path: Path, text: str) -> tuple[Path, Path]:
     folder = tmp_path / "board"
     folder.mkdir()
     return victim, folder
+
+
+def imported_board(tmp_path: Path) -> Path:
+    """A board file holding the fixture document's measures, as the CLI tests start from."""
+    path = tmp_path / "board.json"
+    TaskStore(path, now=fixed_now).import_tasks(SOURCE, measures())
+    return path

@@ -10,6 +10,8 @@ column's border alone.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import pytest
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -71,21 +73,23 @@ def _check_active(app, active: CardColumn) -> None:
             assert drawn.hex6 != expected.hex6, (app.theme, column.status)
 
 
-async def _offered_themes(pilot) -> list[str]:
+async def _each_theme(pilot) -> AsyncIterator[str]:
+    """Switch the board to each theme it offers in turn, yielding its name."""
     await pilot.press("ctrl+p")  # the palette drops the unreadable built-in themes
     await pilot.pause()
     await pilot.press("escape")
     await pilot.pause()
-    return sorted(pilot.app.available_themes)
+    for theme in sorted(pilot.app.available_themes):
+        pilot.app.theme = theme
+        await pilot.pause()
+        yield theme
 
 
 async def test_a_move_shows_the_card_in_its_new_column_under_the_cursor_in_every_theme(make_app):
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         board = app.board
-        for theme in await _offered_themes(pilot):
-            app.theme = theme
-            await pilot.pause()
+        async for theme in _each_theme(pilot):
             _check_active(app, board.current_column)  # the new theme's colour, on the same column
             for key, there in (
                 ("right_square_bracket", Status.IN_PROGRESS),
@@ -110,9 +114,7 @@ async def test_changing_column_moves_the_marker_and_the_border_in_every_theme(ma
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         board = app.board
-        for theme in await _offered_themes(pilot):
-            app.theme = theme
-            await pilot.pause()
+        async for theme in _each_theme(pilot):
             for key, status in (("tab", Status.IN_PROGRESS), ("tab", Status.DONE), ("h", Status.IN_PROGRESS),
                                 ("tab", Status.DONE), ("tab", Status.NOT_STARTED)):  # fmt: skip
                 await pilot.press(key)
@@ -221,9 +223,7 @@ async def test_the_columns_own_framing_draws_what_textual_would_in_every_theme(m
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         board = app.board
-        for theme in await _offered_themes(pilot):
-            app.theme = theme
-            await pilot.pause()
+        async for theme in _each_theme(pilot):
             keys = ("right_square_bracket", "space", "j", "tab", "left_square_bracket", "slash", "审")
             for key in keys:  # a move, a mark, the cursor, the active column, a search
                 await pilot.press(key)
@@ -248,9 +248,7 @@ async def test_the_columns_scrollbars_draw_what_textual_would_in_every_theme(mak
     app = make_app()
     async with app.run_test(size=(80, 16)) as pilot:
         board = app.board
-        for theme in await _offered_themes(pilot):
-            app.theme = theme
-            await pilot.pause()
+        async for theme in _each_theme(pilot):
             for key in ("home", "j", "j", "j", "end"):
                 await pilot.press(key)
                 await settle(pilot)
