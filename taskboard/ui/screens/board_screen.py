@@ -66,6 +66,7 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
         self.start_today = start_today or model.today
         self._column = Status.NOT_STARTED
         self._columns: dict[Status, CardColumn] | None = None
+        self._search_bar: SearchBar | None = None
         self._last_refresh_error: str | None = None
         self.documents: dict[str, DocumentInfo] = {}  # source file → its title (see _load_documents)
         self._query_before = ""  # the search when the search line opened (escape puts it back)
@@ -90,6 +91,13 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
             column.show_cards(self.model.columns[status], 0)
         self._update_bar()
         self._activate(Status.NOT_STARTED)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search line (looked up once: every key the screen sees asks for it)."""
+        if self._search_bar is None:
+            self._search_bar = self.query_one(SearchBar)
+        return self._search_bar
 
     @property
     def columns(self) -> dict[Status, CardColumn]:
@@ -390,7 +398,7 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
     # -- filters, order, date --------------------------------------------------------
     def action_search(self) -> None:
         """Search as you type in the search line; escape restores the previous search."""
-        bar = self.query_one(SearchBar)
+        bar = self.search_bar
         if not bar.is_open:
             self._query_before = self.model.filters.query
             bar.open(self._query_before)
@@ -405,7 +413,7 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
         on the board.  The screen sees its keys in order, so it opens the line
         on ``/`` itself and passes the characters after it on.
         """
-        bar = self.query_one(SearchBar)
+        bar = self.search_bar
         if bar.is_open and event.is_printable:
             bar.type(event)
         elif not bar.is_open and any(
