@@ -30,6 +30,16 @@ KEPT_OUT = {
     "reportlab",  # the summary as PDF
     "docx",
     "filelock",  # loads with the first lock a write takes (store/storage.py)
+    # The board's dialogs and other screens load when they first open (screens/board_screen.py).
+    "taskboard.ui.screens.detail_screen",
+    "taskboard.ui.screens.edit_screen",
+    "taskboard.ui.screens.add_screen",
+    "taskboard.ui.screens.picker_screen",
+    "taskboard.ui.screens.prompt_screen",
+    "taskboard.ui.screens.choice_screen",
+    "taskboard.ui.screens.help_screen",
+    "taskboard.ui.screens.dialog",
+    "taskboard.ui.commands",  # the palette's provider, when the palette opens
 }
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
@@ -20,13 +20,11 @@ from taskboard.store import TaskStore
 
 from . import compositor_fix
 from .board_model import BoardModel, SortKey, filters_from
-from .commands import BoardCommands
 from .gateway import Op, Reply, StoreGateway
 from .i18n import LANGS, tr
 from .keys import APP_KEYS, bindings, localize
 from .messages import reply_message
 from .screens.board_screen import BoardScreen
-from .screens.help_screen import HelpScreen
 from .themes import DEFAULT_THEME, load_themes, readable
 
 # How often to look for commits by other processes (a stat and 8 KiB read when
@@ -37,11 +35,18 @@ POLL_SECONDS = 0.5
 compositor_fix.install()
 
 
+def _board_commands() -> type[Provider]:
+    """The board's palette entries, imported when the palette first opens."""
+    from .commands import BoardCommands
+
+    return BoardCommands
+
+
 class TaskboardApp(App[None]):
     """The kanban board over one :class:`TaskStore`."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {BoardCommands}
+    COMMANDS = App.COMMANDS | {_board_commands}
     BINDINGS = bindings(APP_KEYS)
 
     def __init__(
@@ -215,6 +220,8 @@ class TaskboardApp(App[None]):
 
     def action_help(self) -> None:
         """Every key, in a dialog."""
+        from .screens.help_screen import HelpScreen  # imported when first opened (board_screen.py)
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))
 

@@ -34,7 +34,6 @@ from ..messages import (
     TaskSaved,
     Undone,
 )
-from .detail_screen import DetailScreen
 
 if TYPE_CHECKING:
     from datetime import date
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
 
     from ..board_model import BoardModel
     from ..gateway import Reply, StoreGateway
+    from .detail_screen import DetailScreen
 
 # History actions with a name of their own in the catalogue (``action_…``, ``conflict_…``).
 ACTIONS = {"import", "move", "note", "edit", "undo", "add", "archive", "restore", "merge"}
@@ -172,9 +172,8 @@ class ReplyHandlers:
         mine = {tid: t for tid in pending if (t := self.model.task(tid)) is not None}
         fresh = [mine.get(t.id, t) for t in message.tasks]
         self._apply(lambda: self.model.reload(fresh))
-        for screen in self.app.screen_stack:
-            if isinstance(screen, DetailScreen):
-                self._update_detail(screen.task_id)
+        for screen in self._details():
+            self._update_detail(screen.task_id)
         self.notify(tr(self.lang, "external_change"), timeout=2)
 
     @settles
@@ -259,10 +258,16 @@ class ReplyHandlers:
             else:
                 self.model.upsert(task)
 
+    def _details(self) -> list[DetailScreen]:
+        """The detail screens open over the board."""
+        from .detail_screen import DetailScreen  # imported when first opened (board_screen.py)
+
+        return [s for s in self.app.screen_stack if isinstance(s, DetailScreen)]
+
     def _update_detail(self, task_id: str) -> None:
         task = self.model.task(task_id)
-        for screen in self.app.screen_stack:
-            if isinstance(screen, DetailScreen) and screen.task_id == task_id and task is not None:
+        for screen in self._details():
+            if screen.task_id == task_id and task is not None:
                 history = self.gateway.read(lambda s: s.history(task_id))
                 screen.show_task(task, history)
 

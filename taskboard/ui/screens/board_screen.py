@@ -34,10 +34,9 @@ from ..widgets.filter_bar import FilterBar
 from ..widgets.search_bar import SearchBar
 from .board_replies import ReplyHandlers
 from .board_week import WeekActions
-from .detail_screen import DetailScreen
-from .edit_screen import EditScreen
-from .picker_screen import PickerScreen
-from .prompt_screen import PromptScreen
+
+# The dialogs and the detail screen are imported where they open: their modules
+# (screens, their widgets and CSS) are ~25 ms of every start of the board.
 
 log = logging.getLogger(__name__)
 
@@ -304,6 +303,8 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
         task = self.model.task(task_id)
         if task is None:
             return
+        from .detail_screen import DetailScreen
+
         history = self.gateway.read(lambda s: s.history(task_id))
         detail = DetailScreen(task, history, owner=self, lang=self.lang, documents=self.documents)
         self.app.push_screen(detail)
@@ -336,6 +337,8 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
         def validate(text: str) -> str | None:
             return None if text.strip() else tr(self.lang, "error_note_empty")
 
+        from .prompt_screen import PromptScreen
+
         self.app.push_screen(PromptScreen(title, hint=tr(self.lang, "prompt_hint"), validate=validate), done)
 
     def action_edit(self) -> None:
@@ -356,6 +359,8 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
                 # Refused if any edited field changed since the form was filled from the card.
                 seen = {name: getattr(task, name) for name in changes}
                 self.gateway.submit(Op.EDIT, task_id, lambda s: s.edit(task_id, expect=seen, **changes))
+
+        from .edit_screen import EditScreen
 
         self.app.push_screen(EditScreen(task, lang=self.lang), save)
 
@@ -436,6 +441,8 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
 
     def action_filter_lead(self) -> None:
         """Pick units to show, as lead, co-unit or either (ctrl+r in the picker)."""
+        from .picker_screen import PickerScreen
+
         f = self.model.filters
         picker = PickerScreen(
             tr(self.lang, "picker_lead_title"),
@@ -462,6 +469,8 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
         def done(chosen: frozenset[str] | None) -> None:
             if chosen is not None:
                 self._set_filters(self.model.filters.with_(**{field: chosen}))
+
+        from .picker_screen import PickerScreen
 
         selected = getattr(self.model.filters, field)
         picker = PickerScreen(tr(self.lang, title), items, selected, lang=self.lang, labels=labels)
@@ -525,6 +534,8 @@ class BoardScreen(ReplyHandlers, WeekActions, Screen[None]):
         def done(text: str | None) -> None:
             if text:
                 self.set_today(parse_date(text))
+
+        from .prompt_screen import PromptScreen
 
         self.app.push_screen(
             PromptScreen(

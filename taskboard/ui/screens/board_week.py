@@ -20,9 +20,8 @@ from taskboard.store import TaskStore
 
 from ..gateway import Op
 from ..i18n import tr
-from .add_screen import AddScreen
-from .choice_screen import ChoiceScreen
-from .prompt_screen import PromptScreen
+
+# The dialogs are imported where they open (see board_screen.py).
 
 if TYPE_CHECKING:
     from datetime import date
@@ -157,6 +156,8 @@ class WeekActions:
             if fields:
                 self.gateway.submit(Op.ADD, None, lambda s: s.add_task(**fields))
 
+        from .add_screen import AddScreen
+
         self.app.push_screen(AddScreen(lang=self.lang), save)
 
     # -- retiring --------------------------------------------------------------------
@@ -192,6 +193,8 @@ class WeekActions:
 
         choices = [(tr(self.lang, f"reason_{r}"), r) for r in ARCHIVE_REASONS]
         title = tr(self.lang, "retire_title", n=len(tasks))
+        from .choice_screen import ChoiceScreen
+
         self.app.push_screen(ChoiceScreen(title, choices), done)
 
     def action_restore(self) -> None:
@@ -250,6 +253,8 @@ class WeekActions:
         def done(text: str | None) -> None:
             if text and text.strip():
                 self._set_filters(self.model.filters.with_(due_days=int(text)))
+
+        from .prompt_screen import PromptScreen
 
         self.app.push_screen(
             PromptScreen(
@@ -347,6 +352,8 @@ class WeekActions:
             )
 
         title = tr(self.lang, "prompt_bulk_lead_title", n=len(tasks))
+        from .prompt_screen import PromptScreen
+
         self.app.push_screen(PromptScreen(title, start, hint=tr(self.lang, "edit_units_hint")), save)
 
     def _bulk(self, op: Op, ids: list[str], one: Callable[[TaskStore, str], Any]) -> None:
@@ -369,6 +376,8 @@ class WeekActions:
                 self.ask_report_folder(kind)
 
         title = tr(self.lang, "report_title", n=self.model.shown)
+        from .choice_screen import ChoiceScreen
+
         self.app.push_screen(ChoiceScreen(title, choices), chosen)
 
     def ask_report_folder(self, kind: str) -> None:
@@ -386,6 +395,8 @@ class WeekActions:
             if not text.strip() or not folder.is_absolute() or (folder.exists() and not folder.is_dir()):
                 return tr(self.lang, "error_folder")
             return None
+
+        from .prompt_screen import PromptScreen
 
         self.app.push_screen(
             PromptScreen(
