@@ -96,17 +96,22 @@ def filters_from(saved: object) -> Filters:
     )
 
 
+_UNDATED = date.max.toordinal() + 1  # after every deadline
+
+
 def sort_key(task: Task, sort: SortKey) -> tuple[Any, ...]:
     """A total order for ``task`` under ``sort``; the id at the end makes every key unique."""
-    tail = (task.source, measure_key(task.number), task.id)
-    # Undated tasks (ongoing, recurring, none stated) go after every dated one.
-    when = (0, task.deadline.toordinal()) if task.deadline else (1, 0)
+    # Flat tuples of ints and strings: nested ones made sorting a 10,000-task board at
+    # start-up twice as slow.  Undated tasks (ongoing, recurring, none stated) go after
+    # every dated one, and cards without a lead unit after those with one.
+    deadline = task.deadline
+    when = deadline.toordinal() if deadline else _UNDATED
     if sort is SortKey.NUMBER:
-        return tail
+        return (task.source, measure_key(task.number), task.id)
     if sort is SortKey.LEAD:
-        lead = (0, task.lead_units[0]) if task.lead_units else (1, "")
-        return (lead, when, *tail)
-    return (when, *tail)
+        first = task.lead_units[0] if task.lead_units else None
+        return (first is None, first or "", when, task.source, measure_key(task.number), task.id)
+    return (when, task.source, measure_key(task.number), task.id)
 
 
 def haystack(task: Task) -> str:
