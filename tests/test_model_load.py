@@ -99,3 +99,19 @@ def test_missing_optional_keys_read_as_their_defaults_on_both_paths():
     fast = Task.from_plain_dict(raw)
     assert fast == Task._from_any_dict(raw)
     assert fast.status is Status.NOT_STARTED and fast.deadline is None and fast.lead_units == []
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"status": None},
+        {"status": ""},
+        {"deadline_kind": None},
+        {"lead_units": None, "co_units": None, "review": None, "notes": None},
+    ],
+)
+def test_null_or_empty_fields_of_a_whole_row_read_as_their_defaults_on_both_paths(changes):
+    raw = stored(**changes)
+    fast = Task.from_plain_dict(raw)
+    assert fast is not None and fast == Task._from_any_dict(raw)
+    assert fast.title == "深化工程建设项目审批制度改革" and fast.revision == 4
