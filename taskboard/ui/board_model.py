@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from taskboard.model import Bucket, Status, Task, countdown, due_within, measure_key
@@ -97,6 +98,7 @@ def filters_from(saved: object) -> Filters:
 
 
 _UNDATED = date.max.toordinal() + 1  # after every deadline
+_first = itemgetter(0)
 
 
 def sort_key(task: Task, sort: SortKey) -> tuple[Any, ...]:
@@ -297,9 +299,14 @@ class BoardModel:
     def _reorder(self) -> None:
         """Sort every task into column order (after a new sort or a reload), then rebuild."""
         pairs: dict[Status, list[tuple[tuple[Any, ...], Task]]] = {s: [] for s in Status}
-        key = self._key
+        # _key inlined: this runs over every task at start-up.
+        sort, cache = self.sort, self._sortkeys
         for task in self._tasks.values():
-            pairs[task.status].append((key(task), task))
+            version = (task.revision, task.updated)
+            cached = cache.get(task.id)
+            if cached is None or cached[0] != version:
+                cached = cache[task.id] = (version, sort_key(task, sort))
+            pairs[task.status].append((cached[1], task))
         for status, column in pairs.items():
             column.sort(key=_first)
             self._order_keys[status] = [k for k, _ in column]
@@ -450,7 +457,3 @@ def _role_units(task: Task, role: str) -> list[str]:
     if role == "any":
         return [*task.lead_units, *task.co_units]
     return task.lead_units
-
-
-def _first(pair: tuple[Any, ...]) -> Any:
-    return pair[0]
