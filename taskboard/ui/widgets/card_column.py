@@ -68,6 +68,11 @@ BADGE_CLASS = {
 }
 
 
+# Palettes by the component colours they were built from (CardColumn._build_palette).
+_PALETTES: dict[tuple[Style, ...], tuple[dict[tuple[int, str], Style], Color]] = {}
+_PALETTES_KEPT = 8
+
+
 class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     """The cards of one status, with a cursor; see the module docstring.
 
@@ -438,6 +443,21 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         return self._palette[state, component]
 
     def _build_palette(self) -> None:
+        """Take the palette of the colours read in :meth:`_check_colours` (see :meth:`_palette_of`).
+
+        The three columns have the same colours: the first column to draw builds it.
+        """
+        shared = _PALETTES.get(self._colours)
+        if shared is None:
+            if len(_PALETTES) >= _PALETTES_KEPT:  # themes tried in the palette, one after another
+                _PALETTES.clear()
+            shared = _PALETTES[self._colours] = (
+                self._palette_of(), self.get_component_styles("column--active").color
+            )
+        self._palette, self._active_border = shared
+        self._show_active()
+
+    def _palette_of(self) -> dict[tuple[int, str], Style]:
         """Every component's colour blended over each card background, as Textual would paint it.
 
         Textual blends a component's colour over the widget's background, but these colours
@@ -465,9 +485,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
                     palette[state, component] = card + Style(
                         color=fg.rich_color, bold=text.bold, italic=text.italic, reverse=text.reverse
                     )
-        self._palette = palette
-        self._active_border = self.get_component_styles("column--active").color
-        self._show_active()
+        return palette
 
     def _blank_style(self) -> Style:
         # ``rich_style`` walks the widget's ancestors on every call: once per theme is enough.
