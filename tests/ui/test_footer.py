@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from textual.color import Color
 from textual.command import CommandPalette
+from textual.theme import Theme
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -87,6 +88,29 @@ async def _both_draw(pilot, reference: Footer, hover: int | None = None) -> tupl
     return lines[0], lines[1]
 
 
+async def _hover_and_disabled_as_textual(pilot, reference: Footer, plain: list) -> bool:
+    """The mouse over ``n`` and a disabled ``n`` look as in Textual's footer; True if the hover shows."""
+    app, board = pilot.app, pilot.app.board
+    name = app.theme
+    # Under the mouse: the key's cells in the theme's hover colour; leaving clears it.
+    hovered, textual = await _both_draw(pilot, reference, hover=_x_of(app, "n "))
+    assert hovered == textual, name
+    await pilot.hover(board, offset=(1, 1))
+    await pilot.pause()
+    assert _line(app) == plain, name
+    # A disabled key is dimmed, as Textual dims it.
+    board.check_action = lambda action, _parameters: None if action == "note" else True
+    board.refresh_bindings()
+    await pilot.pause()
+    disabled, textual = await _both_draw(pilot, reference)
+    assert disabled != plain and disabled == textual, name
+    del board.check_action
+    board.refresh_bindings()
+    await pilot.pause()
+    assert _line(app) == plain, name
+    return hovered != plain
+
+
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)])
 async def test_the_footer_draws_what_textuals_footer_draws_in_every_theme(make_app, size):
     # At 80 columns the last board keys give way (fit_keys), at 160 all show.  The mouse
@@ -94,7 +118,6 @@ async def test_the_footer_draws_what_textuals_footer_draws_in_every_theme(make_a
     # an opaque background of their own): a hover costs 0.4 s, 12 themes twice would double the test.
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        board = app.board
         themes, hover_shows, reference = 0, set(), None
         async for theme in _each_theme(pilot):
             themes += 1
@@ -102,28 +125,43 @@ async def test_the_footer_draws_what_textuals_footer_draws_in_every_theme(make_a
             ours, textual = await _both_draw(pilot, reference)
             assert "? 帮助" in _text(app) and "^p 命令" in _text(app)
             assert ours == textual, (theme, size)
-            if size[0] != 80 or theme not in OUR_THEMES:
-                continue
-            # Under the mouse: the key's cells in the theme's hover colour; leaving clears it.
-            hovered, textual = await _both_draw(pilot, reference, hover=_x_of(app, "n "))
-            assert hovered == textual, theme
-            if hovered != ours:  # hongtou's keys have an opaque background: hover shows nothing there
-                hover_shows.add(theme)
-            await pilot.hover(board, offset=(1, 1))
-            await pilot.pause()
-            assert _line(app) == ours, theme
-            # A disabled key is dimmed, as Textual dims it.
-            board.check_action = lambda action, _parameters: None if action == "note" else True
-            board.refresh_bindings()
-            await pilot.pause()
-            disabled, textual = await _both_draw(pilot, reference)
-            assert disabled != ours and disabled == textual, theme
-            del board.check_action
-            board.refresh_bindings()
-            await pilot.pause()
-            assert _line(app) == ours, theme
+            states = size[0] == 80 and theme in OUR_THEMES
+            if states and await _hover_and_disabled_as_textual(pilot, reference, ours):
+                hover_shows.add(theme)  # not in hongtou: its keys' opaque background hides the hover
         assert themes >= 3  # ours (dark, light, hongtou) and the readable built-in ones
         assert size[0] != 80 or hover_shows == {"dark", "light"}
+
+
+# A theme file may set any footer colour: each its own here, translucent (blended over
+# what is under it), the keys' colour Textual's "auto" (the best contrast for what is under).
+FOOTER_COLOURS = Theme(
+    name="页脚测试",
+    primary="#1e6b30",
+    dark=True,
+    variables={
+        "footer-background": "#30243a",
+        "footer-foreground": "#c0c0c0",
+        "footer-item-background": "#ff000040",
+        "footer-key-foreground": "auto 80%",
+        "footer-key-background": "#d0ffd0c0",  # light: "auto" gives dark keys
+        "footer-description-foreground": "#ffd70090",
+        "footer-description-background": "#0000ff30",
+        "block-hover-background": "#ffffff50",
+        "foreground": "#e0e0e0",
+    },
+)
+
+
+async def test_every_footer_colour_a_theme_sets_is_drawn_as_textual_draws_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.register_theme(FOOTER_COLOURS)
+        app.theme = FOOTER_COLOURS.name
+        await pilot.pause()
+        reference = await _mount_textual_footer(pilot)
+        ours, textual = await _both_draw(pilot, reference)
+        assert ours == textual
+        assert await _hover_and_disabled_as_textual(pilot, reference, ours)
 
 
 def _note_asked(app) -> bool:
