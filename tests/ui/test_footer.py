@@ -164,6 +164,22 @@ async def test_every_footer_colour_a_theme_sets_is_drawn_as_textual_draws_it(mak
         assert await _hover_and_disabled_as_textual(pilot, reference, ours)
 
 
+async def test_the_roomy_footer_draws_what_textuals_roomy_footer_draws(make_app):
+    # compact=False, which the screens do not use: the keys padded, no gap between them.
+    app = make_app()
+    async with app.run_test(size=(200, 24)) as pilot:
+        await app.screen.query_one(BoardFooter).remove()
+        await app.screen.mount(BoardFooter(compact=False))
+        reference = Footer(compact=False)
+        reference.display = False
+        await app.screen.mount(reference)
+        app.screen.refresh_bindings()
+        await wait_for(pilot, lambda: bool(reference.query(FooterKey)))
+        ours, textual = await _both_draw(pilot, reference)
+        assert " n 备注  / 搜索 " in _text(app)
+        assert ours == textual
+
+
 def _note_asked(app) -> bool:
     return isinstance(app.screen, PromptScreen)
 

@@ -84,13 +84,16 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
         "board-footer--grouped-key",
         "board-footer--label",
         "board-footer--palette",
+        "board-footer--palette-key",
+        "board-footer--palette-description",
     }
     # Textual's Footer and FooterKey rules, one component class per thing they style:
     # item = FooterKey (margin: Footer's compact gap), hover = FooterKey:hover,
     # disabled = FooterKey.-disabled, group = KeyGroup.-compact, grouped-key =
     # FooterKey.-grouped of a group that is not compact, label = FooterLabel (its
     # right margin: a group's label needs the same gap after it as a single key),
-    # palette = FooterKey.-command-palette.
+    # palette = FooterKey.-command-palette (its key and description spaced apart by
+    # palette-key and palette-description).
     DEFAULT_CSS = """
     BoardFooter {
         dock: bottom;
@@ -119,6 +122,9 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
             margin: 0 1 0 0;
         }
         .board-footer--palette { border-left: vkey $foreground 20%; padding-right: 1; }
+        /* Textual's Footer does not pass its compact to the palette key: always compact. */
+        .board-footer--palette-key { padding: 0; }
+        .board-footer--palette-description { padding: 0 0 0 1; }
         &.-compact {
             .board-footer--item { margin-right: 1; }
             .board-footer--key { padding: 0; }
@@ -150,6 +156,7 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
         self._strip: Strip | None = None
         self._spans: list[tuple[int, int, _Key]] = []  # x range of each clickable key
         self._hover: _Key | None = None
+        self._layers: dict[tuple[str, ...], RichStyle] = {}  # see _layer
 
     # -- keeping up with the screen's keys ---------------------------------------------------
     def on_mount(self) -> None:
@@ -244,6 +251,7 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
     def notify_style_update(self) -> None:
         """A new theme or CSS: the colours change."""
         super().notify_style_update()
+        self._layers.clear()
         self._strip = None
 
     # -- the mouse ---------------------------------------------------------------------------
@@ -296,103 +304,121 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
         Each layer is one node in Textual's footer (FooterKey, then its key or
         description), blended as ``DOMNode.rich_style`` blends a node over its
         parents: backgrounds over one another, the nearest colour, text styles added.
+        Kept until the styles change: a line asks for a handful, each many times.
         """
+        style = self._layers.get(names)
+        if style is not None:
+            return style
+        own = self.rich_style
         background = self.background_colors[1]
-        color = Color.from_rich_color(self.rich_style.color) if self.rich_style.color else Color(0, 0, 0, 0)
-        style = self.text_style
+        color = Color.from_rich_color(own.color) if own.color else Color(0, 0, 0, 0)
+        text_style = self.text_style
         for styles in map(self.get_component_styles, names):
             text_background = background
             if styles.has_rule("background"):
                 text_background = background = background + styles.background.tint(styles.background_tint)
             if styles.has_rule("color"):
                 color = styles.color
-            style += styles.text_style
+            text_style += styles.text_style
             if styles.has_rule("auto_color") and styles.auto_color:
                 color = text_background.get_contrast_text(color.a)
-        return style + RichStyle.from_color((background + color).rich_color, background.rich_color)
+        style = text_style + RichStyle.from_color((background + color).rich_color, background.rich_color)
+        self._layers[names] = style
+        return style
 
     def _paint(self, width: int) -> Strip:
-        """The whole line at ``width``: the keys from the left, the palette key at the right end."""
+        """The whole line at ``width``: the keys from the left, the palette key docked at the right end."""
         base_background, background = self.background_colors
-        blank = Style(background=base_background + background).rich_style
-        item = self.get_component_styles("board-footer--item")
-        key_padding = self.get_component_styles("board-footer--key").padding
-        description_padding = self.get_component_styles("board-footer--description").padding
-        segments: list[Segment] = []
-        spans: list[tuple[int, int, _Key]] = []
-        at = 0
-
-        def gap(cells: int) -> None:
-            nonlocal at
-            if cells:
-                segments.append(Segment(" " * cells, blank))
-                at += cells
-
-        def put(text: str, style: RichStyle) -> None:
-            nonlocal at
-            if text:
-                segments.append(Segment(text, style))
-                at += cell_len(text)
-
-        def key(k: _Key) -> None:
-            """One FooterKey: its key and description (a grouped key: the key alone), clickable."""
-            layers = ["board-footer--hover" if k is self._hover else "board-footer--item"]
-            if not k.enabled:
-                layers.append("board-footer--disabled")
-            start = at
-            if k.kind == "palette":
-                palette = self.get_component_styles("board-footer--palette")
-                inner = Style(background=Color.from_rich_color(self._layer(*layers).bgcolor))
-                border_type, border_color = palette.border.left
-                if border_type:
-                    put(_VKEY_LEFT, (inner + Style(foreground=background + border_color)).rich_style)
-            if k.description:
-                put(" " * key_padding.left + k.display + " " * key_padding.right,
-                    self._layer(*layers, "board-footer--key"))  # fmt: skip
-                put(" " * description_padding.left + k.description + " " * description_padding.right,
-                    self._layer(*layers, "board-footer--description"))  # fmt: skip
-            else:
-                put(k.display, self._layer(*layers, "board-footer--key"))
-            if k.kind == "palette":
-                put(" " * palette.padding.right, inner.rich_style)
-            spans.append((start, at, k))
-
+        line = _Line(Style(background=base_background + background).rich_style)
+        margin = self.get_component_styles("board-footer--item").margin
         for entry in self._items:
             if isinstance(entry, _Group):
-                group = self.get_component_styles("board-footer--group")
-                grouped = self.get_component_styles("board-footer--grouped-key").margin
-                if entry.compact:
-                    gap(group.margin.left + group.padding.left)
-                for k in entry.keys:
-                    gap(0 if entry.compact else grouped.left)
-                    key(k)
-                    gap(0 if entry.compact else grouped.right)
-                if entry.compact:
-                    gap(group.padding.right + group.margin.right)
-                label = self.get_component_styles("board-footer--label").margin
-                gap(label.left)
-                put(entry.label, self._layer("board-footer--label"))
-                gap(label.right)
+                self._paint_group(line, entry)
             else:
-                gap(item.margin.left)
-                key(entry)
-                gap(item.margin.right)
-
-        left = Strip(segments, at)
+                line.gap(margin.left)
+                self._paint_key(line, entry)
+                line.gap(margin.right)
         if self._palette is None:
-            self._spans = spans
-            return left.adjust_cell_length(width, blank)
-        segments, at, left_spans = [], 0, spans
-        spans = []
-        gap(item.margin.left)
-        key(self._palette)
-        gap(item.margin.right)
-        palette = Strip(segments, at)
-        # Docked right over the keys, as Textual docks its palette key.
-        room = max(0, width - palette.cell_length)
-        self._spans = [(s, min(e, room), k) for s, e, k in left_spans if s < room]
-        self._spans += [(s + room, e + room, k) for s, e, k in spans]
-        return Strip.join([left.crop(0, room).adjust_cell_length(room, blank), palette]).crop(0, width)
+            self._spans = line.spans
+            return line.strip(width)
+        palette = _Line(line.blank)
+        palette.gap(margin.left)
+        self._paint_key(palette, self._palette)
+        palette.gap(margin.right)
+        # Over the keys' end if they are too many, as a docked widget covers the others.
+        room = max(0, width - palette.at)
+        self._spans = [(a, min(b, room), k) for a, b, k in line.spans if a < room]
+        self._spans += [(a + room, b + room, k) for a, b, k in palette.spans]
+        return Strip.join([line.strip(room), palette.strip(palette.at)]).crop(0, width)
+
+    def _paint_group(self, line: _Line, group: _Group) -> None:
+        """A KeyGroup (its keys side by side) and its FooterLabel."""
+        spacing = self.get_component_styles("board-footer--group")
+        margin = self.get_component_styles("board-footer--grouped-key").margin
+        if group.compact:
+            line.gap(spacing.margin.left + spacing.padding.left)
+        for key in group.keys:
+            line.gap(0 if group.compact else margin.left)
+            self._paint_key(line, key)
+            line.gap(0 if group.compact else margin.right)
+        if group.compact:
+            line.gap(spacing.padding.right + spacing.margin.right)
+        margin = self.get_component_styles("board-footer--label").margin
+        line.gap(margin.left)
+        line.put(group.label, self._layer("board-footer--label"))
+        line.gap(margin.right)
+
+    def _paint_key(self, line: _Line, key: _Key) -> None:
+        """One FooterKey: its key and description (a grouped key: the key alone), clickable."""
+        layers: tuple[str, ...] = ("board-footer--hover" if key is self._hover else "board-footer--item",)
+        if not key.enabled:
+            layers += ("board-footer--disabled",)
+        start = line.at
+        palette = key.kind == "palette"
+        if palette:
+            frame = self.get_component_styles("board-footer--palette")
+            inner = Style(background=Color.from_rich_color(self._layer(*layers).bgcolor))
+            edge, edge_color = frame.border.left
+            if edge:
+                under = self.background_colors[1]
+                line.put(_VKEY_LEFT, (inner + Style(foreground=under + edge_color)).rich_style)
+        key_style = self._layer(*layers, "board-footer--key")
+        if key.description:
+            part = "palette-" if palette else ""
+            pad = self.get_component_styles(f"board-footer--{part}key").padding
+            line.put(" " * pad.left + key.display + " " * pad.right, key_style)
+            pad = self.get_component_styles(f"board-footer--{part}description").padding
+            text = " " * pad.left + key.description + " " * pad.right
+            line.put(text, self._layer(*layers, "board-footer--description"))
+        else:
+            line.put(key.display, key_style)
+        if palette:
+            line.put(" " * frame.padding.right, inner.rich_style)
+        line.spans.append((start, line.at, key))
+
+
+class _Line:
+    """The footer line as it is built, left to right: its segments and where each key is."""
+
+    def __init__(self, blank: RichStyle) -> None:
+        self.blank = blank  # the footer's background, between the keys
+        self.segments: list[Segment] = []
+        self.spans: list[tuple[int, int, _Key]] = []
+        self.at = 0
+
+    def put(self, text: str, style: RichStyle) -> None:
+        """``text`` in ``style`` at the end."""
+        if text:
+            self.segments.append(Segment(text, style))
+            self.at += cell_len(text)
+
+    def gap(self, cells: int) -> None:
+        """``cells`` of the footer's background (a margin)."""
+        self.put(" " * cells, self.blank)
+
+    def strip(self, width: int) -> Strip:
+        """The line cut or filled to ``width``."""
+        return Strip(self.segments, self.at).adjust_cell_length(width, self.blank)
 
 
 def _shown(screen: Screen) -> tuple[object, ...]:
