@@ -180,6 +180,21 @@ async def test_the_roomy_footer_draws_what_textuals_roomy_footer_draws(make_app)
         assert ours == textual
 
 
+async def test_the_footer_follows_the_keys_as_focus_moves_into_the_search_line_and_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        reference = await _mount_textual_footer(pilot)
+        before, _ = await _both_draw(pilot, reference)
+        await pilot.press("slash")  # the search line takes the letters: their keys leave the footer
+        await wait_for(pilot, lambda: "n 备注" not in _text(app))
+        ours, textual = await _both_draw(pilot, reference)
+        assert ours == textual and "^p 命令" in _text(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "n 备注" in _text(app))
+        ours, textual = await _both_draw(pilot, reference)
+        assert ours == textual == before
+
+
 def _note_asked(app) -> bool:
     return isinstance(app.screen, PromptScreen)
 
