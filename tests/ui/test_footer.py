@@ -195,6 +195,16 @@ async def test_the_footer_follows_the_keys_as_focus_moves_into_the_search_line_a
         assert ours == textual == before
 
 
+async def test_the_first_frame_at_80_columns_has_the_fitted_keys(make_app):
+    # The footer fits its keys when it first paints: the Resize that would refit them comes later.
+    app = make_app()
+    terminal = Terminal(app, (80, 24))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: terminal.frames > 0)
+        last = terminal.first_frame[-1]
+        assert "o 逾期 ? 帮助 q 退出" in last and last.rstrip().endswith("▏^p 命令"), last
+
+
 def _note_asked(app) -> bool:
     return isinstance(app.screen, PromptScreen)
 
