@@ -15,7 +15,7 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.command import CommandPalette
 from textual.theme import Theme
-from textual.widgets import Footer
+from textual.widgets import Footer, Tooltip
 from textual.widgets._footer import FooterKey
 
 from taskboard.ui.screens.help_screen import HelpScreen
@@ -203,6 +203,37 @@ async def test_the_first_frame_at_80_columns_has_the_fitted_keys(make_app):
         await wait_for(pilot, lambda: terminal.frames > 0)
         last = terminal.first_frame[-1]
         assert "o 逾期 ? 帮助 q 退出" in last and last.rstrip().endswith("▏^p 命令"), last
+
+
+async def _tooltip_after_rest(pilot, widget, x: int) -> str | None:
+    """The tooltip shown once the mouse rests on column ``x`` of ``widget`` (None: no tooltip)."""
+    app = pilot.app
+    await pilot.hover(widget, offset=(x, 0))
+    await pilot.hover(widget, offset=(x, 0))  # the mouse settles: the tooltip's timer starts
+    await pilot.pause(app.TOOLTIP_DELAY + 0.1)
+    tooltip = app.screen.query_one(Tooltip)
+    shown = str(tooltip.render()) if tooltip.display else None
+    await pilot.hover(app.board, offset=(1, 1))
+    await pilot.pause()
+    return shown
+
+
+async def test_a_key_under_the_resting_mouse_shows_textuals_tooltip(make_app):
+    app = make_app()
+    app.TOOLTIP_DELAY = 0.1  # not the half second a person waits
+    async with app.run_test(size=(120, 40), tooltips=True) as pilot:
+        ours = app.screen.query_one(BoardFooter)
+        reference = await _mount_textual_footer(pilot)
+        for label in ("n 备注", "[]", "^p 命令"):
+            x = _x_of(app, label)
+            tip = await _tooltip_after_rest(pilot, ours, x)
+            ours.display, reference.display = False, True
+            await pilot.pause()
+            assert tip == await _tooltip_after_rest(pilot, reference, x), label
+            ours.display, reference.display = True, False
+            await pilot.pause()
+            assert tip, label
+        assert await _tooltip_after_rest(pilot, ours, _x_of(app, "▏^p") - 2) is None  # between keys
 
 
 def _note_asked(app) -> bool:
