@@ -40,7 +40,8 @@ class _Key:
     display: str
     description: str  # "" for a key shown in a group
     enabled: bool
-    kind: str = "key"  # "key", "grouped" (compact group), "loose" (group, not compact), "palette"
+    tooltip: str  # shown when the mouse rests on the key ("" none)
+    palette: bool = False  # the command palette's key, at the right end
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +214,8 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
         """Redraw only if the active keys changed (not at each focus move that keeps them)."""
         if not screen.app.app_focus:  # as Textual's Footer: no flicker while the app is in the background
             return
+        if self._shown is None:  # not painted yet: the first paint reads the keys
+            return
         if self.is_attached and screen is self.screen and _shown(screen) != self._shown:
             self._read_keys()
             self._redraw()
@@ -222,26 +225,29 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
         screen, app = self.screen, self.app
         active = screen.active_bindings
         self._shown = _shown(screen)
-        by_action: dict[str, tuple[Binding, bool]] = {}
-        for _node, binding, enabled, _tooltip in active.values():
+        by_action: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in active.values():
             if binding.show:
-                by_action.setdefault(binding.action, (binding, enabled))
+                by_action.setdefault(binding.action, (binding, enabled, tooltip))
+
+        def key(b: Binding, enabled: bool, description: str, tooltip: str, palette: bool = False) -> _Key:
+            return _Key(b.key, app.get_key_display(b), description, enabled, tooltip, palette)
+
         items: list[_Key | _Group] = []
-        for group, run in groupby(by_action.values(), lambda pair: pair[0].group):
-            pairs = list(run)
-            if group is not None and len(pairs) > 1:
-                kind = "grouped" if group.compact else "loose"
-                keys = tuple(_Key(b.key, app.get_key_display(b), "", on, kind) for b, on in pairs)
+        for group, run in groupby(by_action.values(), lambda found: found[0].group):
+            shown = list(run)
+            if group is not None and len(shown) > 1:  # the keys alone; the group's label says what they do
+                keys = tuple(key(b, on, "", tip or b.description) for b, on, tip in shown)
                 items.append(_Group(keys, group.description, group.compact))
             else:
-                items.extend(_Key(b.key, app.get_key_display(b), b.description, on) for b, on in pairs)
+                items.extend(key(b, on, b.description, tip) for b, on, tip in shown)
         self._items = items
         self._palette = None
         if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
             found = active.get(app.COMMAND_PALETTE_BINDING)
             if found is not None:
                 b = found.binding
-                self._palette = _Key(b.key, app.get_key_display(b), b.description, found.enabled, "palette")
+                self._palette = key(b, found.enabled, b.description, b.tooltip or b.description, palette=True)
 
     def _redraw(self) -> None:
         """Build the line again at the next paint."""
@@ -270,6 +276,7 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
         if key is not self._hover:
             self._hover = key
             self.styles.pointer = "default" if key is None else "pointer"
+            self.tooltip = key.tooltip or None if key else None  # Textual shows it when the mouse rests
             self._redraw()
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
@@ -286,12 +293,11 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
     def render_line(self, y: int) -> Strip:
         """The footer line, built once per change of keys, width, theme or hovered key."""
         width = self.size.width
-        if self._shown is None:  # the first frame comes with its keys, fitted
+        if self._shown is None:  # the first frame comes with its keys, fitted (Resize comes later)
             if width != self._fitted_width:
                 self._fitted_width = width
                 self.fit_keys(width)
-            if self._shown is None:
-                self._read_keys()
+            self._read_keys()
         if y != 0:
             return Strip.blank(width, self.rich_style)
         if self._strip is None or self._strip.cell_length != width:
@@ -374,7 +380,7 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
         if not key.enabled:
             layers += ("board-footer--disabled",)
         start = line.at
-        palette = key.kind == "palette"
+        palette = key.palette
         if palette:
             frame = self.get_component_styles("board-footer--palette")
             inner = Style(background=Color.from_rich_color(self._layer(*layers).bgcolor))
