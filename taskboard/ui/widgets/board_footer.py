@@ -13,6 +13,7 @@ from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding
 from textual.color import Color
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.style import Style
@@ -138,19 +139,23 @@ class BoardFooter(Widget, can_focus=False, can_focus_children=False):
     _shown: tuple[object, ...] | None = None
     _fitted_width = -1
 
+    compact = reactive(False, toggle_class="-compact")
+    """Textual's compact footer (the screens' choice): keys closer together."""
+
     def __init__(
         self,
         *,
-        compact: bool = True,
-        show_command_palette: bool = True,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
+        disabled: bool = False,
+        show_command_palette: bool = True,
+        compact: bool = False,
     ) -> None:
-        """A footer; ``compact`` as Textual's Footer(compact=True), the palette key at the right end."""
-        super().__init__(name=name, id=id, classes=classes)
-        self.compact = compact
+        """The footer, with Textual's Footer's options; the palette key at the right end."""
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.show_command_palette = show_command_palette
+        self.set_reactive(BoardFooter.compact, compact)
         self.set_class(compact, "-compact", update=False)
         self._items: list[_Key | _Group] = []
         self._palette: _Key | None = None
