@@ -79,6 +79,15 @@ class DetailScreen(Screen[None]):
     }
     DetailScreen .body-text { width: 1fr; height: auto; }
     DetailScreen .empty { color: $text-muted; }
+    /* The countdown field in its bucket's colour, as on the cards. */
+    DetailScreen .bucket-overdue { color: $text-error; text-style: bold; }
+    DetailScreen .bucket-due_today { color: $text-warning; text-style: bold; }
+    DetailScreen .bucket-soon { color: $text-warning; text-style: bold; }
+    DetailScreen .bucket-later { color: $text-success; }
+    DetailScreen .bucket-done { color: $text-muted; }
+    DetailScreen .bucket-ongoing { color: $text-primary; text-style: italic; }
+    DetailScreen .bucket-recurring { color: $text-primary; text-style: italic; }
+    DetailScreen .bucket-undated { color: $text-muted; }
     """
 
     BINDINGS = bindings(DETAIL_KEYS)
