@@ -299,14 +299,9 @@ class BoardModel:
     def _reorder(self) -> None:
         """Sort every task into column order (after a new sort or a reload), then rebuild."""
         pairs: dict[Status, list[tuple[tuple[Any, ...], Task]]] = {s: [] for s in Status}
-        # _key inlined: this runs over every task at start-up.
-        sort, cache = self.sort, self._sortkeys
+        key = self._key
         for task in self._tasks.values():
-            version = (task.revision, task.updated)
-            cached = cache.get(task.id)
-            if cached is None or cached[0] != version:
-                cached = cache[task.id] = (version, sort_key(task, sort))
-            pairs[task.status].append((cached[1], task))
+            pairs[task.status].append((key(task), task))
         for status, column in pairs.items():
             column.sort(key=_first)
             self._order_keys[status] = [k for k, _ in column]
