@@ -41,11 +41,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import pty
 import select
 import statistics
-import struct
-import subprocess
 import sys
 import tempfile
 import time
@@ -53,7 +50,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import build_in_child, watch_frames
+from common import build_in_child, start_in_terminal, watch_frames
 from synthetic import AS_OF as TODAY
 
 Probe = Callable[[], bool]
@@ -130,8 +127,6 @@ def start_to_paint(path: Path, size: tuple[int, int], home: Path) -> tuple[float
     includes them.
     """
     import compileall
-    import fcntl
-    import termios
 
     import pyte
 
@@ -144,16 +139,10 @@ def start_to_paint(path: Path, size: tuple[int, int], home: Path) -> tuple[float
     compileall.compile_dir(Path(taskboard.__file__).parent, quiet=1)
     exe = Path(sys.executable).with_name("taskboard")
     cmd = [str(exe), "--db", str(path), "--today", TODAY.isoformat(), "--lang", "zh", "--theme", "dark"]
-    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_DATA_HOME=str(home / "data"), TERM="xterm-256color", LANG="zh_CN.UTF-8")  # fmt: skip
-    env.pop("TEXTUAL", None)
     screen = pyte.Screen(*size)
     stream = pyte.ByteStream(screen)
-    main, child = pty.openpty()
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=child, stdout=child, stderr=child, env=env, start_new_session=True)
-    os.close(child)
+    proc, main = start_in_terminal(cmd, size, home)
     painted: float | None = None
     titles = [text.encode() for text in whole[:3]]
     seen = b""

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fcntl
+import os
+import pty
+import struct
 import subprocess
 import sys
+import termios
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -43,6 +48,24 @@ def build_in_child(path: Path, n: int, history: int = 1) -> None:
     code = "import sys; from synthetic import build_db; build_db(sys.argv[1], *map(int, sys.argv[2:]))"
     cwd = Path(__file__).resolve().parent
     subprocess.run([sys.executable, "-c", code, str(path), str(n), str(history)], cwd=cwd, check=True)
+
+
+def start_in_terminal(
+    cmd: list[str], size: tuple[int, int], home: Path, **env: str
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start ``cmd`` in a new pseudo-terminal of ``size`` (columns, rows), as a person's
+    terminal would run it: Chinese locale, 256 colours, settings and data under ``home``
+    (never the user's).  Returns the process and the terminal's end to read its screen from."""
+    settings = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+                "XDG_DATA_HOME": str(home / "data")}  # fmt: skip
+    full_env = dict(os.environ, **settings, TERM="xterm-256color", LANG="zh_CN.UTF-8", **env)
+    full_env.pop("TEXTUAL", None)
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    proc = subprocess.Popen(cmd, stdin=child, stdout=child, stderr=child, env=full_env,
+                            start_new_session=True)  # fmt: skip
+    os.close(child)
+    return proc, main
 
 
 def watch_frames(app, on_frame: Callable[[float], None]) -> None:

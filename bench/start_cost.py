@@ -19,18 +19,13 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import fcntl
 import os
-import pty
 import re
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
 from pathlib import Path
 
-from common import ROOT, build_in_child
+from common import ROOT, build_in_child, start_in_terminal
 from start_stage import STAGES
 from synthetic import AS_OF as TODAY
 
@@ -49,13 +44,7 @@ def instructions(stage: str, path: Path, size: tuple[int, int], home: Path) -> i
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", f"--log-file={log}",
            sys.executable, str(Path(__file__).with_name("start_stage.py")), stage,
            "--db", str(path), "--today", TODAY.isoformat(), "--lang", "zh", "--theme", "dark"]  # fmt: skip
-    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), PYTHONPATH=str(ROOT),
-               XDG_DATA_HOME=str(home / "data"), TERM="xterm-256color", LANG="zh_CN.UTF-8",
-               PYTHONHASHSEED="0")  # fmt: skip
-    main, child = pty.openpty()
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-    proc = subprocess.Popen(cmd, stdin=child, stdout=child, stderr=child, env=env, start_new_session=True)
-    os.close(child)
+    proc, main = start_in_terminal(cmd, size, home, PYTHONPATH=str(ROOT), PYTHONHASHSEED="0")
     try:
         while True:  # drain the terminal until the process leaves
             try:
